@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+// `npm start` serves demo/ (and the stories page under /stories/); `npm run build` builds the
+// library: one ES module for CDNs and bundlers, with the map split into its own lazy chunk.
+export default defineConfig(({ command }) => ({
+  root: command === 'serve' ? resolve(__dirname, 'demo') : __dirname,
+  publicDir: false,
+  server: {
+    host: '127.0.0.1',
+    port: Number(process.env.PORT) || 5173,
+    fs: { allow: [__dirname] },
+  },
+  build: {
+    outDir: resolve(__dirname, 'dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: {
+      entry: resolve(__dirname, 'src/index.ts'),
+      formats: ['es'],
+      fileName: () => 'daylight.js',
+    },
+  },
+}));
