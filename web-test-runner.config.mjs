@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { plainCountReporter } from './scripts/plain-count-reporter.mjs';
-import { testServerPlugin } from './test/server/test-server-plugin.mjs';
+import { testRoutes } from './test/server/test-server-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out, and this sandbox refuses it.
@@ -26,7 +26,8 @@ export default {
   files: process.env.WTR_FILES || 'test/browser/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
-  plugins: [cssInline, testServerPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  middleware: [testRoutes()],
+  plugins: [cssInline, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, headless: true, args } })],
   reporters: [defaultReporter(), plainCountReporter()],
   testFramework: { config: { timeout: 10000 } },

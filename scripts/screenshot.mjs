@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Screenshots a page of the running demo server in Debian's Chromium:
+//   node scripts/screenshot.mjs <url> <out.png> [width] [--wait selector] [--lang es] [--dark]
+import { chromium } from 'playwright-core';
+
+const [url, out = 'shot.png', width = '1280', ...rest] = process.argv.slice(2);
+const flag = (name) => { const i = rest.indexOf(name); return i >= 0 ? rest[i + 1] : undefined; };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: rest.includes('--dark') ? 'dark' : 'light' });
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+await page.goto(url, { waitUntil: 'networkidle' });
+if (flag('--lang')) await page.evaluate((lang) => { document.documentElement.lang = lang; }, flag('--lang'));
+await page.waitForFunction(() => !document.querySelector('daylight-feed')?.shadowRoot?.querySelector('[role=status]')?.textContent?.includes('Loading'), null, { timeout: 10000 }).catch(() => {});
+await page.waitForTimeout(300);
+await page.screenshot({ path: out, fullPage: true });
+if (errors.length) console.log(errors.join('\n'));
+await browser.close();

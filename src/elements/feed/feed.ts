@@ -1,0 +1,205 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { feedContext, selectionContext, type FeedSelection, type FeedState } from '../shared/context.js';
+import { acquireFeed, DEFAULT_TIMEOUT_MS, FeedLoadError, type FeedError, type FeedHandle } from '../shared/loader.js';
+import { FeedErrorEvent, FeedLoadEvent } from '../shared/events.js';
+import { describeFeedError } from '../shared/describe-error.js';
+import { reportFaults } from '../shared/report.js';
+import { stateFromObject } from '../shared/data-element.js';
+import { closestLang, PageLangController } from '../shared/locale.js';
+import { tokens } from '../shared/styles.js';
+import { guardFeed } from '../../core/privacy.js';
+import { messagesFor } from '../../core/i18n/index.js';
+import { formatDate } from '../../core/format.js';
+import { isStale } from '../../core/freshness.js';
+
+/**
+ * Loads a Daylight feed, validates it, applies the privacy guard, and provides it to every
+ * Daylight element inside. Any number of `<daylight-feed>` elements with the same `src` on a page
+ * share one network request.
+ *
+ * @summary Loads and provides a feed to the elements inside it.
+ * @status stable
+ *
+ * @slot - Daylight elements (and any other content) that show the feed.
+ *
+ * @csspart status - The line that says the data is loading, how fresh it is, or what went wrong.
+ * @csspart error - The error box shown when the feed cannot be used.
+ *
+ * @cssprop [--daylight-color-text=#1b1f24] - Text colour.
+ * @cssprop [--daylight-color-muted=#4a5360] - Secondary text colour.
+ * @cssprop [--daylight-color-error=#a3261b] - Colour of error accents.
+ *
+ * @fires daylight-feed-load - The feed loaded and validated. `event.feed` is the guarded feed.
+ * @fires daylight-feed-error - The feed could not be loaded or is invalid. `event.error` says why.
+ * @fires daylight-privacy-fault - Some cells broke a privacy rule and are shown as suppressed. `event.faults` lists them (without their values).
+ */
+export class DaylightFeed extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host { display: block; }
+      .status { font-size: 0.875rem; color: var(--_muted); margin: 0 0 0.5rem; min-height: 1.4em; }
+      .stale { color: var(--_worse); font-weight: 600; }
+      .error {
+        background: var(--_surface); border: 1px solid var(--_border); border-left: 4px solid var(--_error);
+        border-radius: var(--_radius); padding: 0.75rem 1rem; margin: 0 0 1rem;
+      }
+      .error h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--_error); }
+      .error p { margin: 0.25rem 0; }
+      .error code { overflow-wrap: anywhere; }
+      .fault { border-left-color: var(--_suppressed); }
+    `,
+  ];
+
+  /** URL of the feed JSON, absolute or relative to the page. */
+  @property() src?: string;
+
+  /** A feed object to provide instead of loading one (it is validated the same way). */
+  @property({ attribute: false }) feed?: unknown;
+
+  /** Milliseconds to wait for the feed before showing a time-out error. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+
+  /** Hides the freshness line once the feed has loaded (loading and error messages still show). */
+  @property({ type: Boolean, attribute: 'no-status', reflect: true }) noStatus = false;
+
+  /** The date used to judge staleness; defaults to now. Set it for reproducible pages and tests. */
+  @property({ attribute: false }) now?: Date;
+
+  @provide({ context: feedContext })
+  @state()
+  protected state: FeedState = { status: 'loading' };
+
+  /** The shared area/period selection that filters and maps write and sibling widgets follow. */
+  @provide({ context: selectionContext })
+  @property({ attribute: false })
+  selection: FeedSelection = {};
+
+  private handle?: FeedHandle;
+  private loadId = 0;
+
+  constructor() {
+    super();
+    new PageLangController(this);
+  }
+
+  /** The loaded, guarded feed, once ready. */
+  get data() {
+    return this.state.status === 'ready' ? this.state.feed : undefined;
+  }
+
+  /** Resolves when the current load settles, ready or failed. */
+  get loaded(): Promise<FeedState> {
+    return this.pending.promise;
+  }
+
+  private pending = deferred<FeedState>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attached after removal: the request was released, so start again.
+    if (this.hasUpdated && this.state.status === 'loading' && !this.handle) this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.handle?.release();
+    this.handle = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('feed')) this.load();
+  }
+
+  /** Loads again (the "Try again" button; also useful after a network error). */
+  reload(): void {
+    this.load();
+  }
+
+  private load(): void {
+    this.handle?.release();
+    this.handle = undefined;
+    const id = ++this.loadId;
+    if (this.state.status !== 'loading') this.pending = deferred();
+    if (this.feed !== undefined && this.feed !== null) {
+      this.settle(id, stateFromObject(this.feed));
+      return;
+    }
+    if (!this.src) {
+      this.settle(id, { status: 'error', error: { kind: 'network', url: '(no src attribute)' } });
+      return;
+    }
+    const url = new URL(this.src, document.baseURI).href;
+    this.state = { status: 'loading', src: url };
+    const handle = acquireFeed(url, this.timeout);
+    this.handle = handle;
+    handle.promise.then(
+      (feed) => {
+        const guarded = guardFeed(feed);
+        this.settle(id, { status: 'ready', feed: guarded.feed, faults: guarded.faults, src: url });
+      },
+      (error: unknown) => {
+        const detail: FeedError = error instanceof FeedLoadError ? error.detail : { kind: 'network', url };
+        this.settle(id, { status: 'error', error: detail, src: url });
+      },
+    );
+  }
+
+  private settle(id: number, next: FeedState): void {
+    // A newer load (src changed) or a removal makes this result irrelevant.
+    if (id !== this.loadId) return;
+    if (next.status === 'error' && next.error.kind === 'aborted' && !this.isConnected) return;
+    this.state = next;
+    this.handle = undefined;
+    if (next.status === 'ready') {
+      if (next.faults.length) reportFaults(this, next.feed, next.faults);
+      this.dispatchEvent(new FeedLoadEvent(next.feed, next.src));
+    } else if (next.status === 'error') {
+      this.dispatchEvent(new FeedErrorEvent(next.error, next.src));
+    }
+    this.pending.resolve(next);
+  }
+
+  protected override render() {
+    const t = messagesFor(closestLang(this));
+    return html`${this.renderStatus(t)}<slot></slot>`;
+  }
+
+  private renderStatus(t: ReturnType<typeof messagesFor>) {
+    const state = this.state;
+    const lang = closestLang(this);
+    switch (state.status) {
+      case 'loading':
+        return html`<p class="status" part="status" role="status">${t.loading}</p>`;
+      case 'error': {
+        const { summary, issues, more } = describeFeedError(state.error, t);
+        return html`<div class="error" part="error" role="alert">
+          <h2>${t.errorTitle}</h2>
+          <p>${summary}</p>
+          ${issues.length ? html`<ul>${issues.map((issue) => html`<li><code>${issue}</code></li>`)}</ul>` : nothing}
+          ${more ? html`<p>${t.moreProblems(more)}</p>` : nothing}
+          ${this.src && state.error.kind !== 'schema' ? html`<button @click=${this.reload}>${t.retry}</button>` : nothing}
+        </div>`;
+      }
+      case 'ready': {
+        const faultNote = state.faults.length
+          ? html`<div class="error fault" part="error" role="note"><p>${t.privacyFaults(state.faults.length)}</p></div>`
+          : nothing;
+        if (this.noStatus) return faultNote;
+        const asOf = formatDate(state.feed.methodology.asOf, lang);
+        const stale = isStale(state.feed, this.now ?? new Date());
+        return html`${faultNote}<p class="status" part="status" role="status">
+          ${stale ? html`<span class="stale">${t.stale(asOf)}</span> — ${t.staleExplain}` : t.asOf(asOf)}
+        </p>`;
+      }
+    }
+  }
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => { resolve = done; });
+  return { promise, resolve };
+}

@@ -1,0 +1,147 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DaylightDataElement } from '../shared/data-element.js';
+import { tokens } from '../shared/styles.js';
+import { kpiStyles } from './kpi.styles.js';
+import type { Feed, Metric } from '../../core/types.js';
+import { TOTAL } from '../../core/types.js';
+import {
+  comparisonPeriod, findMetric, latestPeriod, parseWhere, quantileFromStatistic, selectCell, type Comparison, type Selection,
+} from '../../core/select.js';
+import { describeCell } from '../../core/describe.js';
+import { formatDifference, formatPeriod, resolveLabel } from '../../core/format.js';
+import { directionOf, toneOf } from '../../core/compare.js';
+
+/**
+ * One headline number: the latest period's value of a metric, with its unit, a comparison and a
+ * plain-language sentence for screen readers. Suppressed values read "Fewer than 11"; the number
+ * itself never reaches the page.
+ *
+ * @summary A headline number with a comparison.
+ * @status stable
+ *
+ * @csspart base - The card.
+ * @csspart label - The metric's name.
+ * @csspart value - The headline value.
+ * @csspart comparison - The change against the comparison period.
+ *
+ * @cssprop [--daylight-kpi-min-height=11.5rem] - Height reserved before data arrives.
+ * @cssprop [--daylight-color-better=#17693a] - Colour of a change for the better.
+ * @cssprop [--daylight-color-worse=#a3261b] - Colour of a change for the worse.
+ * @cssprop [--daylight-color-accent=#1f5fbf] - Accent colour.
+ * @cssprop [--daylight-font-family=inherit] - Font; inherits the page's by default.
+ */
+export class DaylightKpi extends DaylightDataElement {
+  static override styles = [tokens, kpiStyles];
+
+  /** The metric id, e.g. `response_time`. */
+  @property() metric?: string;
+
+  /** For quantile metrics: `median` (default), `p90`, or a fraction such as `0.75`. */
+  @property() statistic?: string;
+
+  /** The area to show; defaults to the whole jurisdiction (or the area chosen in a `<daylight-filter>`). */
+  @property() area?: string;
+
+  /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `type=fatal`. */
+  @property() where?: string;
+
+  /** The period to show (e.g. `2026-10`); defaults to the latest period with data. */
+  @property() period?: string;
+
+  /** What to compare with: `year` (same period a year earlier; default), `previous` (the period before), or `none`. */
+  @property() compare: Comparison = 'year';
+
+  /** Overrides the metric's label. */
+  @property() label?: string;
+
+  protected override configurationProblem(feed: Feed): string | undefined {
+    return this.metricProblem(feed, this.metric);
+  }
+
+  private get selectionFor(): Selection {
+    const where = parseWhere(this.where);
+    const area = this.area ?? this.selection?.area;
+    if (area) where.area = area;
+    return { where, q: quantileFromStatistic(this.statistic) };
+  }
+
+  protected override renderReady(feed: Feed): TemplateResult {
+    const metric = findMetric(feed, this.metric!)!;
+    const t = this.t;
+    const locale = this.locale;
+    const grain = feed.period.grain;
+    const selection = this.selectionFor;
+    const isQuantile = metric.statistic === 'quantile';
+    const subject = this.label ?? t.statisticLabel(resolveLabel(metric.label, locale), isQuantile ? selection.q : undefined);
+    const period = this.period ?? this.selection?.period ?? latestPeriod(metric, grain, selection);
+    const areaName = this.areaName(feed, metric, selection.where?.area);
+
+    if (!period) {
+      return html`<p class="label" part="label">${subject}</p><p class="value missing" part="value">${t.noData}</p>
+        <p class="visually-hidden">${t.kpiNoPeriod(subject)}</p>`;
+    }
+    const periodText = formatPeriod(period, grain, locale);
+    const current = describeCell(feed, metric, selectCell(metric, grain, period, selection), t, locale);
+    let sentence: string;
+    let comparison: TemplateResult | typeof nothing = nothing;
+    if (current.state === 'missing') {
+      sentence = t.kpiMissing(subject, periodText);
+    } else if (current.state !== 'published') {
+      sentence = t.kpiSuppressed(subject, periodText, current.long);
+    } else {
+      sentence = t.kpiValue(subject, current.long, periodText, isQuantile);
+      const otherPeriod = comparisonPeriod(period, grain, this.compare);
+      if (otherPeriod) {
+        const otherText = formatPeriod(otherPeriod, grain, locale);
+        const other = describeCell(feed, metric, selectCell(metric, grain, otherPeriod, selection), t, locale);
+        if (other.state === 'published') {
+          const delta = current.value! - other.value!;
+          const difference = this.differenceText(metric, delta);
+          const rounded = difference.replace(/[^1-9]/g, '') === '' ? 0 : delta;
+          const direction = directionOf(metric, rounded);
+          const tone = toneOf(metric, rounded);
+          sentence += t.comparison(difference, direction, otherText);
+          comparison = html`<p class="comparison ${tone}" part="comparison">
+            <span class="arrow" aria-hidden="true">${rounded > 0 ? '▲' : rounded < 0 ? '▼' : '＝'}</span>
+            ${t.comparisonShort(difference, direction, formatPeriod(otherPeriod, grain, locale, 'short'))}
+          </p>`;
+        } else {
+          sentence += t.comparisonUnavailable(otherText, other.state === 'missing' ? 'missing' : 'suppressed');
+          comparison = other.state === 'missing'
+            ? nothing
+            : html`<p class="comparison neutral" part="comparison">${t.comparisonHidden(formatPeriod(otherPeriod, grain, locale, 'short'))}</p>`;
+        }
+      } else {
+        sentence += '.';
+      }
+    }
+
+    return html`
+      <div aria-hidden="true">
+        <p class="label" part="label">${subject}</p>
+        <p class="value ${current.state}" part="value">${current.short}${current.unstable ? html`<sup class="unstable-mark">*</sup>` : nothing}</p>
+        <p class="context">${periodText}${areaName ? html` · ${areaName}` : nothing}</p>
+        ${comparison}
+        ${current.unstable ? html`<p class="fineprint">* ${t.unstable}: ${t.unstableExplain}</p>` : nothing}
+        ${current.state === 'withheld' ? html`<p class="fineprint">${t.withheldFault}</p>` : nothing}
+      </div>
+      <p class="visually-hidden" part="sentence">${sentence}${areaName ? ` (${areaName})` : ''}${current.unstable ? ` ${t.unstable}: ${t.unstableExplain}` : ''}</p>
+    `;
+  }
+
+  private differenceText(metric: Metric, delta: number): string {
+    const number = formatDifference(delta, metric.unit, this.locale, metric.per);
+    if (metric.unit === 'share') return this.t.percentagePoints(number);
+    if (metric.unit === 'minutes') return this.t.minutesLong(number);
+    return number;
+  }
+
+  private areaName(feed: Feed, metric: Metric, area: string | undefined): string {
+    if (!metric.dimensions.includes('area')) return '';
+    const key = area ?? TOTAL;
+    const label = feed.dimensions?.area?.values?.[key];
+    if (label) return resolveLabel(label, this.locale);
+    return key === TOTAL ? this.t.citywide : key;
+  }
+}

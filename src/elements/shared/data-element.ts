@@ -1,0 +1,143 @@
+/**
+ * The base of every element that shows feed data. It finds the feed (from an enclosing
+ * <daylight-feed>, or its own `feed` property), applies the privacy guard, resolves the language,
+ * and renders the loading, error and empty states inside a box of fixed minimum size, so a
+ * widget never shifts the page when its data arrives or fails. Subclasses render only the ready state.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { feedContext, selectionContext, type FeedSelection, type FeedState } from './context.js';
+import { PageLangController, closestLang } from './locale.js';
+import { describeFeedError } from './describe-error.js';
+import { reportFaults } from './report.js';
+import { validateFeed } from '../../core/validate.js';
+import { guardFeed, type PrivacyFault } from '../../core/privacy.js';
+import { messagesFor, type Messages } from '../../core/i18n/index.js';
+import { findMetric } from '../../core/select.js';
+import type { Feed, Metric } from '../../core/types.js';
+import { formatCount } from '../../core/format.js';
+
+const validated = new WeakMap<object, FeedState>();
+
+export abstract class DaylightDataElement extends LitElement {
+  /** A feed object to show directly, instead of taking it from an enclosing `<daylight-feed>`. It is validated and privacy-checked like a loaded one. */
+  @property({ attribute: false }) feed?: unknown;
+
+  /** Colour theme: `auto` (default) follows the reader's system setting; `light` or `dark` force one. Widgets paint their own surface, so either reads well on any page. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  @consume({ context: feedContext, subscribe: true })
+  @state()
+  protected feedState?: FeedState;
+
+  @consume({ context: selectionContext, subscribe: true })
+  @state()
+  protected selection?: FeedSelection;
+
+  /** Mirrors the `lang` attribute so that changing it re-renders. */
+  @property({ attribute: 'lang' }) protected langAttribute?: string;
+
+  constructor() {
+    super();
+    new PageLangController(this);
+  }
+
+  /** The language tag this element renders in. */
+  protected get locale(): string {
+    return this.langAttribute || closestLang(this);
+  }
+
+  protected get t(): Messages {
+    return messagesFor(this.locale);
+  }
+
+  /** The state to render: the `feed` property wins over the enclosing `<daylight-feed>`. */
+  protected get effectiveState(): FeedState | undefined {
+    if (this.feed !== undefined && this.feed !== null) return stateFromObject(this.feed);
+    return this.feedState;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('feed') && this.feed) {
+      const state = stateFromObject(this.feed);
+      // A feed given directly has no <daylight-feed> to report its faults, so the element does.
+      if (state.status === 'ready' && state.faults.length) reportFaults(this, state.feed, state.faults);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.effectiveState;
+    const t = this.t;
+    if (!state) return this.renderFrame(html`<div class="state" role="note">${t.noFeed}</div>`);
+    switch (state.status) {
+      case 'loading':
+        return this.renderFrame(html`<div class="state" aria-busy="true">
+          <div class="skeleton" style="height: 1.2rem; width: 40%"></div>
+          <div class="skeleton" style="flex: 1; min-height: 2rem"></div>
+          <span class="visually-hidden">${t.loading}</span>
+        </div>`);
+      case 'error': {
+        const { summary, issues, more } = describeFeedError(state.error, t);
+        return this.renderFrame(html`<div class="state error" role="alert">
+          <strong>${t.errorWidget}</strong>
+          <details><summary>${t.errorDetails}</summary>
+            <p>${summary}</p>
+            ${issues.length ? html`<ul>${issues.map((issue) => html`<li><code>${issue}</code></li>`)}</ul>` : nothing}
+            ${more ? html`<p>${t.moreProblems(more)}</p>` : nothing}
+          </details>
+        </div>`);
+      }
+      case 'ready': {
+        const problem = this.configurationProblem(state.feed);
+        if (problem) return this.renderFrame(html`<div class="state error" role="alert"><strong>${problem}</strong></div>`);
+        return this.renderFrame(this.renderReady(state.feed, state.faults));
+      }
+    }
+  }
+
+  /** Wraps every state in the same frame, so the reserved size holds across states. */
+  protected renderFrame(content: TemplateResult): TemplateResult {
+    return html`<div class="card" part="base">${content}</div>`;
+  }
+
+  /** A message when the element's attributes do not fit the feed (unknown metric...), else undefined. */
+  protected configurationProblem(_feed: Feed): string | undefined {
+    return undefined;
+  }
+
+  protected abstract renderReady(feed: Feed, faults: readonly PrivacyFault[]): TemplateResult;
+
+  /** Looks up a metric and explains, in the reader's language, when it is missing. */
+  protected metricProblem(feed: Feed, id: string | undefined): string | undefined {
+    if (!id) return this.t.noMetricAttribute;
+    if (findMetric(feed, id)) return undefined;
+    return this.t.unknownMetric(id, feed.metrics.map((m: Metric) => m.id).join(', '));
+  }
+
+  /** k as the reader's language writes it. */
+  protected kText(feed: Feed): string {
+    return formatCount(feed.privacy.minCount, this.locale);
+  }
+}
+
+/** Validates and guards a feed given as an object; memoised so re-renders cost nothing. */
+export function stateFromObject(input: unknown): FeedState {
+  if (typeof input !== 'object' || input === null) {
+    const result = validateFeed(input);
+    return { status: 'error', error: { kind: 'schema', issues: result.ok ? [] : result.errors } };
+  }
+  let state = validated.get(input);
+  if (!state) {
+    const result = validateFeed(input);
+    if (result.ok) {
+      const guarded = guardFeed(result.feed);
+      state = { status: 'ready', feed: guarded.feed, faults: guarded.faults };
+    } else {
+      state = { status: 'error', error: { kind: 'schema', issues: result.errors } };
+    }
+    validated.set(input, state);
+  }
+  return state;
+}

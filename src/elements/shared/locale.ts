@@ -1,0 +1,37 @@
+/**
+ * Which language an element speaks: its own `lang`, else the nearest `lang` up the composed tree
+ * (through shadow roots), else the page's <html lang>, else English.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export function closestLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return 'en';
+}
+
+const hosts = new Set<ReactiveControllerHost>();
+let observer: MutationObserver | undefined;
+
+/** Re-renders its host when the page's language changes (a site's language switcher edits <html lang>). */
+export class PageLangController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    hosts.add(this.host);
+    if (!observer) {
+      observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    }
+  }
+  hostDisconnected(): void {
+    hosts.delete(this.host);
+  }
+}

@@ -1,0 +1,97 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens. Public tokens (`--daylight-*`) are read with fallbacks into private ones (`--_*`)
+ * so a page can set a token anywhere above the element (`:root`, a section, the element) and the
+ * element still has a default. Widgets paint their own surface, so text stays readable whether the
+ * page is light or dark and whichever theme the resident's system prefers.
+ */
+export const tokens = css`
+  :host {
+    --_font: var(--daylight-font-family, inherit);
+    --_text: var(--daylight-color-text, #1b1f24);
+    --_muted: var(--daylight-color-muted, #4a5360);
+    --_surface: var(--daylight-color-surface, #ffffff);
+    --_subtle: var(--daylight-color-subtle, #f3f5f8);
+    --_border: var(--daylight-color-border, #c4cad3);
+    --_accent: var(--daylight-color-accent, #1f5fbf);
+    --_better: var(--daylight-color-better, #17693a);
+    --_worse: var(--daylight-color-worse, #a3261b);
+    --_suppressed: var(--daylight-color-suppressed, #5f6875);
+    --_focus: var(--daylight-color-focus, #1f5fbf);
+    --_error: var(--daylight-color-error, #a3261b);
+    --_radius: var(--daylight-radius, 8px);
+    --_space: var(--daylight-space, 1rem);
+    --_shadow: var(--daylight-shadow, none);
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    color: var(--_text);
+    line-height: 1.4;
+  }
+  :host([theme='dark']) {
+    --_text: var(--daylight-color-text-dark, #e9ecf1);
+    --_muted: var(--daylight-color-muted-dark, #b4bcc8);
+    --_surface: var(--daylight-color-surface-dark, #161a20);
+    --_subtle: var(--daylight-color-subtle-dark, #222832);
+    --_border: var(--daylight-color-border-dark, #4a5361);
+    --_accent: var(--daylight-color-accent-dark, #8ab4ff);
+    --_better: var(--daylight-color-better-dark, #6fd39a);
+    --_worse: var(--daylight-color-worse-dark, #ff9b8f);
+    --_suppressed: var(--daylight-color-suppressed-dark, #a3acb9);
+    --_focus: var(--daylight-color-focus-dark, #8ab4ff);
+    --_error: var(--daylight-color-error-dark, #ff9b8f);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_text: var(--daylight-color-text-dark, #e9ecf1);
+      --_muted: var(--daylight-color-muted-dark, #b4bcc8);
+      --_surface: var(--daylight-color-surface-dark, #161a20);
+      --_subtle: var(--daylight-color-subtle-dark, #222832);
+      --_border: var(--daylight-color-border-dark, #4a5361);
+      --_accent: var(--daylight-color-accent-dark, #8ab4ff);
+      --_better: var(--daylight-color-better-dark, #6fd39a);
+      --_worse: var(--daylight-color-worse-dark, #ff9b8f);
+      --_suppressed: var(--daylight-color-suppressed-dark, #a3acb9);
+      --_focus: var(--daylight-color-focus-dark, #8ab4ff);
+      --_error: var(--daylight-color-error-dark, #ff9b8f);
+    }
+  }
+  :host([hidden]) { display: none; }
+  *, *::before, *::after { box-sizing: inherit; }
+  .visually-hidden {
+    position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+    clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
+  }
+  :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  button {
+    font: inherit; color: var(--_accent); background: transparent; border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2); padding: 0.3rem 0.7rem; cursor: pointer; min-height: 2rem;
+  }
+  button:hover { background: var(--_subtle); }
+  /* Every state (loading, error, ready) renders inside the same card with the same minimum
+     height, which each element sets in --_min-height: the page never shifts when data arrives. */
+  .card {
+    display: flex; flex-direction: column; min-height: var(--_min-height, auto);
+    background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius);
+    box-shadow: var(--_shadow); padding: var(--_space); height: 100%;
+  }
+  .state {
+    flex: 1; display: flex; flex-direction: column; justify-content: center; gap: 0.4rem; color: var(--_muted);
+  }
+  .state.error { color: var(--_text); border-left: 4px solid var(--_error); padding-left: 0.75rem; }
+  .state.error strong { color: var(--_error); }
+  .skeleton {
+    border-radius: calc(var(--_radius) / 2);
+    background: linear-gradient(90deg, var(--_subtle) 25%, var(--_border) 50%, var(--_subtle) 75%);
+    background-size: 200% 100%; animation: shimmer 1.4s infinite linear; opacity: 0.6;
+  }
+  @keyframes shimmer { from { background-position: 200% 0; } to { background-position: -200% 0; } }
+  @media (prefers-reduced-motion: reduce) { .skeleton { animation: none; } }
+  details summary { cursor: pointer; color: var(--_accent); }
+  .fineprint { font-size: 0.8125rem; color: var(--_muted); }
+  @media print {
+    .card { box-shadow: none; border-color: #000; }
+    button, .no-print { display: none !important; }
+  }
+`;

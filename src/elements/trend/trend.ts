@@ -1,0 +1,324 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { max } from 'd3-array';
+import { DaylightDataElement } from '../shared/data-element.js';
+import { WidthController } from '../shared/resize.js';
+import { downloadText, toCsv } from '../shared/csv.js';
+import { tokens } from '../shared/styles.js';
+import { trendStyles } from './trend.styles.js';
+import type { Feed, Metric } from '../../core/types.js';
+import { TOTAL } from '../../core/types.js';
+import { findMetric, parseWhere, quantileFromStatistic, selectSeries, type Selection } from '../../core/select.js';
+import { describeCell, type CellText } from '../../core/describe.js';
+import { formatPeriod, formatTick, resolveLabel } from '../../core/format.js';
+
+interface Point {
+  period: string;
+  label: string;
+  text: CellText;
+}
+
+const MARGIN = { top: 12, right: 14, bottom: 30 };
+let nextId = 0;
+
+/**
+ * A line chart of a metric over the feed's periods. Suppressed periods are gaps with a marker,
+ * never zeros; every point is reachable by keyboard; a text summary and a table (with CSV
+ * download) carry the same information for readers who do not use the chart.
+ *
+ * @summary A line chart over time, with gaps for suppressed periods.
+ * @status stable
+ *
+ * @csspart base - The card.
+ * @csspart title - The chart's title.
+ * @csspart chart - The SVG chart.
+ * @csspart line - The data line.
+ * @csspart tooltip - The tooltip of the focused or hovered point.
+ * @csspart summary - The text summary under the chart.
+ * @csspart table - The table shown instead of the chart.
+ * @csspart toggle - The "Show as table" button.
+ *
+ * @cssprop [--daylight-color-accent=#1f5fbf] - Line colour.
+ * @cssprop [--daylight-color-suppressed=#5f6875] - Colour of suppressed-period markers.
+ * @cssprop [--daylight-font-family=inherit] - Font; inherits the page's by default.
+ */
+export class DaylightTrend extends DaylightDataElement {
+  static override styles = [tokens, trendStyles];
+
+  /** The metric id, e.g. `incidents`. */
+  @property() metric?: string;
+
+  /** For quantile metrics: `median` (default), `p90`, or a fraction such as `0.75`. */
+  @property() statistic?: string;
+
+  /** The area to show; defaults to the whole jurisdiction (or the area chosen in a `<daylight-filter>`). */
+  @property() area?: string;
+
+  /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `type=fatal`. */
+  @property() where?: string;
+
+  /** Show only the last N periods. */
+  @property({ type: Number }) periods?: number;
+
+  /** Height of the plot area in CSS pixels. */
+  @property({ type: Number }) height = 240;
+
+  /** Overrides the chart title (the metric's label by default). */
+  @property() label?: string;
+
+  /** Opens the table view first. */
+  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+
+  @state() private active = -1;
+  @state() private tooltipVisible = false;
+
+  private readonly size = new WidthController(this);
+  private readonly uid = `daylight-trend-${++nextId}`;
+  private points: Point[] = [];
+
+  protected override configurationProblem(feed: Feed): string | undefined {
+    return this.metricProblem(feed, this.metric);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The loading and error states reserve the plot's height too.
+    if (changed.has('height')) this.style.setProperty('--_plot-height', `${this.height}px`);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.size.observe(this.renderRoot.querySelector('.plot'));
+  }
+
+  private get selectionFor(): Selection {
+    const where = parseWhere(this.where);
+    const area = this.area ?? this.selection?.area;
+    if (area) where.area = area;
+    return { where, q: quantileFromStatistic(this.statistic) };
+  }
+
+  protected override renderReady(feed: Feed): TemplateResult {
+    const metric = findMetric(feed, this.metric!)!;
+    const t = this.t;
+    const locale = this.locale;
+    const grain = feed.period.grain;
+    const selection = this.selectionFor;
+    let series = selectSeries(metric, grain, selection);
+    if (this.periods && this.periods > 0) series = series.slice(-this.periods);
+    this.points = series.map(({ period, cell }) => ({
+      period,
+      label: formatPeriod(period, grain, locale),
+      text: describeCell(feed, metric, cell, t, locale),
+    }));
+    if (this.active >= this.points.length) this.active = this.points.length - 1;
+    const subject = this.label ?? t.statisticLabel(resolveLabel(metric.label, locale), metric.statistic === 'quantile' ? selection.q : undefined);
+    const areaName = this.areaName(feed, metric, selection.where?.area);
+    const title = areaName ? `${subject} — ${areaName}` : subject;
+    const hidden = this.points.filter((p) => p.text.state === 'suppressed' || p.text.state === 'withheld').length;
+    const unstable = this.points.some((p) => p.text.unstable);
+    const k = this.kText(feed);
+
+    return html`
+      <div class="head">
+        <p class="title" part="title" id="${this.uid}-title">${title}</p>
+        <button part="toggle" class="no-print" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
+          ${this.showTable ? t.showChart : t.showTable}
+        </button>
+      </div>
+      ${this.points.length === 0
+        ? html`<div class="plot empty" style="height: ${this.height}px"><p>${t.noSeries}</p></div>`
+        : this.showTable ? this.renderTable(metric, title) : this.renderChart(metric, title)}
+      <p class="summary" part="summary">${this.summary(subject, areaName || t.citywide)}${hidden ? ` ${t.hiddenPeriods(hidden, k)}` : ''}</p>
+      ${hidden || unstable ? html`<ul class="legend" aria-hidden="true">
+        ${hidden ? html`<li><svg width="14" height="14" viewBox="0 0 14 14">${this.suppressedMarker(7, 7)}</svg> ${t.legendSuppressed(k)}</li>` : nothing}
+        ${unstable ? html`<li><svg width="14" height="14" viewBox="0 0 14 14"><circle cx="7" cy="7" r="4" class="unstable"></circle></svg> ${t.unstable}: ${t.unstableExplain}</li>` : nothing}
+      </ul>` : nothing}
+    `;
+  }
+
+  private renderChart(metric: Metric, title: string): TemplateResult {
+    const width = this.size.width;
+    const height = this.height;
+    const values = this.points.map((p) => p.text.value).filter((v): v is number => v !== undefined);
+    const tickCount = Math.max(2, Math.floor(height / 60));
+    // nice() and ticks() must use the same count, or the top tick can fall below the highest point.
+    const y = scaleLinear().domain([0, max(values) || 1]).nice(tickCount).range([height - MARGIN.bottom, MARGIN.top]);
+    const ticks = y.ticks(tickCount);
+    const tickText = ticks.map((v) => formatTick(v, metric.unit, this.locale, metric.per));
+    const left = Math.max(...tickText.map((s) => s.length)) * 7.5 + 12;
+    const x = scaleLinear().domain([0, Math.max(1, this.points.length - 1)]).range([left, Math.max(left + 1, width - MARGIN.right)]);
+    const path = line<Point>()
+      .defined((p) => p.text.state === 'published')
+      .x((_, i) => x(i))
+      .y((p) => y(p.text.value ?? 0))(this.points);
+    const labelEvery = Math.max(1, Math.ceil(this.points.length / Math.max(1, Math.floor((width - left) / 78))));
+    const grain = this.effectiveGrain;
+    const baseline = y(0);
+    const active = this.active;
+    const activePoint = this.points[active];
+
+    return html`<div class="plot" style="height: ${height}px" @pointerleave=${this.onPointerLeave}>
+      ${width === 0 ? nothing : html`<svg part="chart" width=${width} height=${height} role="group"
+          aria-labelledby="${this.uid}-title" aria-describedby="${this.uid}-keys"
+          @pointermove=${(e: PointerEvent) => this.onPointerMove(e, x)}>
+        <g class="grid" aria-hidden="true">
+          ${ticks.map((v, i) => svg`<line x1=${left} x2=${width - MARGIN.right} y1=${y(v)} y2=${y(v)}></line>
+            <text x=${left - 6} y=${y(v)} dy="0.32em" text-anchor="end">${tickText[i]}</text>`)}
+        </g>
+        <g class="x-axis" aria-hidden="true">
+          ${this.points.map((p, i) => i % labelEvery === 0 || i === this.points.length - 1 && i % labelEvery > labelEvery / 2
+            ? svg`<text x=${x(i)} y=${height - 8} text-anchor="middle">${formatPeriod(p.period, grain, this.locale, 'short')}</text>`
+            : nothing)}
+        </g>
+        <path class="line" part="line" d=${path ?? ''} aria-hidden="true"></path>
+        <g class="points">
+          ${this.points.map((p, i) => {
+            const focusable = i === (active < 0 ? this.points.length - 1 : active);
+            const label = `${p.label}: ${p.text.long}${p.text.unstable ? ` (${this.t.unstable})` : ''}`;
+            const shape = p.text.state === 'published'
+              ? svg`<circle cx=${x(i)} cy=${y(p.text.value!)} r=${i === active ? 6 : 3.5} class=${p.text.unstable ? 'unstable' : 'dot'}></circle>`
+              : p.text.state === 'missing'
+                ? svg`<rect x=${x(i) - 4} y=${baseline - 4} width="8" height="8" class="missing-hit"></rect>`
+                : this.suppressedMarker(x(i), baseline - 7);
+            return svg`<g class="point ${p.text.state} ${i === active ? 'active' : ''}" role="img" aria-label=${label}
+                tabindex=${focusable ? 0 : -1} data-index=${i}
+                @focus=${() => this.activate(i, true)} @keydown=${this.onKeyDown}>${shape}</g>`;
+          })}
+        </g>
+      </svg>`}
+      <p id="${this.uid}-keys" class="visually-hidden">${this.t.chartKeys}</p>
+      ${activePoint && this.tooltipVisible && width > 0
+        ? html`<div class="tooltip" part="tooltip" role="tooltip" style=${this.tooltipPosition(x(active), activePoint.text.value !== undefined ? y(activePoint.text.value) : baseline, width)}>
+            <strong>${activePoint.label}</strong><br />${activePoint.text.short}${activePoint.text.unstable ? ` (${this.t.unstable})` : ''}
+          </div>`
+        : nothing}
+      <span class="visually-hidden">${title}</span>
+    </div>`;
+  }
+
+  private renderTable(metric: Metric, title: string): TemplateResult {
+    const t = this.t;
+    return html`<div class="table-wrap" style="min-height: ${this.height}px">
+      <table part="table">
+        <caption>${title}</caption>
+        <thead><tr><th scope="col">${t.period}</th><th scope="col">${t.value}</th><th scope="col">${t.status}</th></tr></thead>
+        <tbody>
+          ${this.points.map((p) => html`<tr class=${p.text.state}>
+            <th scope="row">${p.label}</th>
+            <td>${p.text.short}</td>
+            <td>${this.noteFor(p.text)}</td>
+          </tr>`)}
+        </tbody>
+      </table>
+      <button class="no-print" @click=${() => this.downloadCsv(metric)}>${t.downloadCsv}</button>
+    </div>`;
+  }
+
+  private noteFor(text: CellText): string {
+    const t = this.t;
+    if (text.state === 'withheld') return t.withheldFault;
+    if (text.state === 'suppressed') return text.long;
+    if (text.unstable) return `${t.unstable}: ${t.unstableExplain}`;
+    return '';
+  }
+
+  /** The rows of the table, as data: a published value is a number, anything else is a note. */
+  csvRows(): Array<Array<string | number>> {
+    const t = this.t;
+    return [
+      [t.period, t.value, t.status],
+      ...this.points.map((p) => [p.period, p.text.value ?? '', p.text.state === 'published' ? (p.text.unstable ? t.unstable : '') : p.text.short]),
+    ];
+  }
+
+  private downloadCsv(metric: Metric): void {
+    downloadText(`${metric.id}${this.area ? `-${this.area}` : ''}.csv`, toCsv(this.csvRows()));
+  }
+
+  private suppressedMarker(cx: number, cy: number) {
+    return svg`<g class="suppressed-marker"><rect x=${cx - 5} y=${cy - 5} width="10" height="10"></rect>
+      <path d="M${cx - 5} ${cy + 5} L${cx + 5} ${cy - 5} M${cx - 5} ${cy} L${cx} ${cy - 5} M${cx} ${cy + 5} L${cx + 5} ${cy}"></path></g>`;
+  }
+
+  private summary(subject: string, area: string): string {
+    const t = this.t;
+    const published = this.points.filter((p) => p.text.state === 'published');
+    if (this.points.length === 0) return t.noSeries;
+    const first = this.points[0]!;
+    const last = this.points[this.points.length - 1]!;
+    const latest = published[published.length - 1];
+    const highest = published.reduce<Point | undefined>((best, p) => (best === undefined || p.text.value! > best.text.value! ? p : best), undefined);
+    return t.trendSummary(
+      subject, area, first.label, last.label,
+      latest ? t.valueIn(latest.text.long, latest.label) : t.noData.toLowerCase(),
+      highest && published.length > 1 ? t.valueIn(highest.text.long, highest.label) : '',
+    );
+  }
+
+  private areaName(feed: Feed, metric: Metric, area: string | undefined): string {
+    if (!metric.dimensions.includes('area')) return '';
+    const key = area ?? TOTAL;
+    const label = feed.dimensions?.area?.values?.[key];
+    if (label) return resolveLabel(label, this.locale);
+    return key === TOTAL ? this.t.citywide : key;
+  }
+
+  private get effectiveGrain() {
+    const state = this.effectiveState;
+    return state?.status === 'ready' ? state.feed.period.grain : 'month';
+  }
+
+  private toggleTable(): void {
+    this.showTable = !this.showTable;
+    this.tooltipVisible = false;
+  }
+
+  private activate(index: number, focus: boolean): void {
+    this.active = index;
+    this.tooltipVisible = true;
+    if (focus) return;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const last = this.points.length - 1;
+    const current = this.active < 0 ? last : this.active;
+    const next = ({ ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: last } as Record<string, number>)[event.key];
+    if (event.key === 'Escape') {
+      this.tooltipVisible = false;
+      event.preventDefault();
+      return;
+    }
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = Math.min(last, Math.max(0, next));
+    this.active = index;
+    this.tooltipVisible = true;
+    this.updateComplete.then(() => {
+      (this.renderRoot.querySelector(`.point[data-index="${index}"]`) as SVGGElement | null)?.focus();
+    });
+  }
+
+  private onPointerMove(event: PointerEvent, x: (i: number) => number): void {
+    const svgElement = event.currentTarget as SVGSVGElement;
+    const px = event.clientX - svgElement.getBoundingClientRect().left;
+    let nearest = 0;
+    for (let i = 1; i < this.points.length; i++) if (Math.abs(x(i) - px) < Math.abs(x(nearest) - px)) nearest = i;
+    if (nearest !== this.active || !this.tooltipVisible) {
+      this.active = nearest;
+      this.tooltipVisible = true;
+    }
+  }
+
+  private onPointerLeave(): void {
+    // Keep the tooltip of a keyboard-focused point; hide one that only followed the pointer.
+    if (!this.renderRoot.querySelector('.point:focus')) this.tooltipVisible = false;
+  }
+
+  private tooltipPosition(px: number, py: number, width: number): string {
+    const flip = px > width * 0.6;
+    return `left: ${Math.round(px)}px; top: ${Math.round(py)}px; transform: translate(${flip ? 'calc(-100% - 10px)' : '10px'}, -110%);`;
+  }
+}

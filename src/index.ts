@@ -1,0 +1,19 @@
+/**
+ * daylight-kit: importing this module defines every element. Import the classes for
+ * subclassing, or the pure helpers (validation, privacy guard, formatting) for your own code.
+ */
+import './elements/feed/define.js';
+import './elements/kpi/define.js';
+import './elements/trend/define.js';
+
+export { DaylightFeed } from './elements/feed/feed.js';
+export { DaylightKpi } from './elements/kpi/kpi.js';
+export { DaylightTrend } from './elements/trend/trend.js';
+export { FeedLoadEvent, FeedErrorEvent, PrivacyFaultEvent, AreaSelectEvent } from './elements/shared/events.js';
+export { clearFeedCache } from './elements/shared/loader.js';
+export type { FeedError, FeedErrorKind } from './elements/shared/loader.js';
+export { validateFeed } from './core/validate.js';
+export type { ValidationIssue, ValidationResult } from './core/validate.js';
+export { guardFeed, cellFault } from './core/privacy.js';
+export type { PrivacyFault, PrivacyRule } from './core/privacy.js';
+export type * from './core/types.js';

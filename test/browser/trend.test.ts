@@ -1,0 +1,134 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { DaylightTrend } from '../../src/elements/trend/trend.js';
+import type { Feed } from '../../src/core/types.js';
+import { fixtureFeed, nextFrames, shadow } from './helpers.js';
+
+async function trend(feed: Feed, attributes: Record<string, string> = {}, width = 640): Promise<DaylightTrend> {
+  const host = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}></div>`);
+  const el = document.createElement('daylight-trend');
+  el.setAttribute('metric', 'incidents');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.feed = feed;
+  host.append(el);
+  await el.updateComplete;
+  await nextFrames();
+  await el.updateComplete;
+  return el;
+}
+
+const points = (el: DaylightTrend) => [...shadow(el).querySelectorAll<SVGGElement>('.point')];
+
+describe('<daylight-trend>', () => {
+  let feed: Feed;
+  beforeEach(async () => { feed = await fixtureFeed(); });
+
+  it('is accessible as a chart and as a table', async () => {
+    const el = await trend(feed);
+    await expect(el).to.be.accessible();
+    el.showTable = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws one point per period from the first to the last, including months with no data', async () => {
+    const el = await trend(feed);
+    // 2025-10 .. 2026-10 inclusive is 13 months.
+    expect(points(el)).to.have.length(13);
+    expect(points(el)[0]!.getAttribute('aria-label')).to.equal('October 2025: 44');
+    expect(points(el)[12]!.getAttribute('aria-label')).to.equal('October 2026: 31');
+    expect(points(el)[1]!.getAttribute('aria-label')).to.equal('November 2025: no data');
+  });
+
+  it('leaves a gap with a marker for a suppressed period instead of drawing zero', async () => {
+    const el = await trend(feed);
+    const suppressed = points(el).filter((p) => p.classList.contains('suppressed'));
+    expect(suppressed.map((p) => p.getAttribute('aria-label'))).to.deep.equal(['September 2026: fewer than 11, hidden to protect privacy']);
+    expect(suppressed[0]!.querySelector('.suppressed-marker')).to.not.equal(null);
+    // The line breaks around the gap: Jul–Aug is one segment; Oct 2026 stands alone, so never joined through September.
+    const d = shadow(el).querySelector('[part=line]')!.getAttribute('d')!;
+    expect(d.match(/M/g)!.length).to.be.greaterThanOrEqual(2);
+    expect(shadow(el).querySelector('.legend')!.textContent).to.contain('Hidden: fewer than 11 or could reveal one');
+    expect(shadow(el).querySelector('[part=summary]')!.textContent).to.contain('1 period is hidden because the count was fewer than 11');
+  });
+
+  it('summarises the series in words', async () => {
+    const el = await trend(feed);
+    expect(shadow(el).querySelector('[part=summary]')!.textContent).to.match(
+      /^Shooting incidents, Citywide, October 2025 to October 2026\. Latest: 31 in October 2026\. Highest: 44 in October 2025\./,
+    );
+  });
+
+  it('has one tab stop, arrow keys move between periods, Home/End jump, Escape closes the tooltip', async () => {
+    const el = await trend(feed);
+    const tabbable = points(el).filter((p) => p.getAttribute('tabindex') === '0');
+    expect(tabbable).to.have.length(1);
+    tabbable[0]!.focus();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('October 2026');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('September 2026: fewer than 11, hidden to protect privacy');
+    expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('Fewer than 11');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('October 2025: 44');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('October 2026: 31');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=tooltip]')).to.equal(null);
+  });
+
+  it('toggles to an accessible table whose CSV holds exactly what the table shows', async () => {
+    const el = await trend(feed);
+    const toggle = shadow(el).querySelector<HTMLButtonElement>('[part=toggle]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(toggle.textContent!.trim()).to.equal('Show as chart');
+    const table = shadow(el).querySelector('table')!;
+    expect(table.querySelector('caption')!.textContent).to.equal('Shooting incidents — Citywide');
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    expect(rows).to.have.length(13);
+    expect(rows[11]).to.deep.equal(['September 2026', 'Fewer than 11', 'fewer than 11, hidden to protect privacy']);
+    const csv = el.csvRows();
+    expect(csv[0]).to.deep.equal(['Period', 'Value', 'Note']);
+    // Published values travel as numbers; anything else carries the same words as the table's value column.
+    const csvAsShown = csv.slice(1).map((row) => (row[1] === '' ? String(row[2]) : String(row[1])));
+    expect(csvAsShown).to.deep.equal(rows.map((r) => r[1]));
+    expect(csv[12]).to.deep.equal(['2026-09', '', 'Fewer than 11']);
+  });
+
+  it('fits a 320 px screen without horizontal scrolling', async () => {
+    const el = await trend(feed, {}, 320);
+    const svgEl = shadow(el).querySelector('svg')!;
+    expect(svgEl.getBoundingClientRect().width).to.be.at.most(320);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
+  it('redraws when its container is resized', async () => {
+    const el = await trend(feed, {}, 600);
+    const before = Number(shadow(el).querySelector('svg')!.getAttribute('width'));
+    el.parentElement!.style.width = '400px';
+    await nextFrames();
+    await el.updateComplete;
+    const after = Number(shadow(el).querySelector('svg')!.getAttribute('width'));
+    expect(after).to.be.lessThan(before);
+    expect(before - after).to.equal(200);
+  });
+
+  it('shows the last N periods when asked', async () => {
+    const el = await trend(feed, { periods: '4' });
+    expect(points(el).map((p) => p.getAttribute('aria-label')!.split(':')[0])).to.deep.equal(['July 2026', 'August 2026', 'September 2026', 'October 2026']);
+  });
+
+  it('speaks Spanish', async () => {
+    const el = await trend(feed, { lang: 'es', periods: '2' });
+    expect(points(el)[0]!.getAttribute('aria-label')).to.equal('septiembre de 2026: menos de 11, oculto para proteger la privacidad');
+    expect(shadow(el).querySelector('[part=toggle]')!.textContent!.trim()).to.equal('Ver como tabla');
+  });
+});
