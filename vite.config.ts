@@ -4,19 +4,19 @@ import { resolve } from 'node:path';
 // `npm start` serves demo/ (and the stories page under /stories/); `npm run build` builds the
 // library: one ES module for CDNs and bundlers, with the map split into its own lazy chunk.
 export default defineConfig(({ command }) => ({
-  root: command === 'serve' ? resolve(__dirname, 'demo') : __dirname,
+  root: command === 'serve' ? resolve(import.meta.dirname, 'demo') : import.meta.dirname,
   publicDir: false,
   server: {
     host: '127.0.0.1',
     port: Number(process.env.PORT) || 5173,
-    fs: { allow: [__dirname] },
+    fs: { allow: [import.meta.dirname] },
   },
   build: {
-    outDir: resolve(__dirname, 'dist'),
+    outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: resolve(__dirname, 'src/index.ts'),
+      entry: resolve(import.meta.dirname, 'src/index.ts'),
       formats: ['es'],
       fileName: () => 'daylight.js',
     },

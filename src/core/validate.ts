@@ -36,10 +36,7 @@ export const MAX_ERRORS = 50;
 const label = v.union(
   [
     v.pipe(v.string(), v.minLength(1)),
-    v.pipe(
-      v.record(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)), v.string()),
-      v.check((record) => typeof record.en === 'string' && record.en.length > 0),
-    ),
+    v.objectWithRest({ en: v.pipe(v.string(), v.minLength(1)) }, v.string()),
   ],
   'a label: a non-empty string, or an object of strings by language with at least "en"',
 );
