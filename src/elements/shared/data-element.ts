@@ -74,8 +74,8 @@ export abstract class DaylightDataElement extends LitElement {
     switch (state.status) {
       case 'loading':
         return this.renderFrame(html`<div class="state" aria-busy="true">
-          <div class="skeleton" style="height: 1.2rem; width: 40%"></div>
-          <div class="skeleton" style="flex: 1; min-height: 2rem"></div>
+          <div class="skeleton skeleton-title"></div>
+          <div class="skeleton skeleton-body"></div>
           <span class="visually-hidden">${t.loading}</span>
         </div>`);
       case 'error': {

@@ -86,6 +86,8 @@ export const tokens = css`
     background: linear-gradient(90deg, var(--_subtle) 25%, var(--_border) 50%, var(--_subtle) 75%);
     background-size: 200% 100%; animation: shimmer 1.4s infinite linear; opacity: 0.6;
   }
+  .skeleton-title { height: 1.2rem; width: 40%; }
+  .skeleton-body { flex: 1; min-height: 2rem; }
   @keyframes shimmer { from { background-position: 200% 0; } to { background-position: -200% 0; } }
   @media (prefers-reduced-motion: reduce) { .skeleton { animation: none; } }
   details summary { cursor: pointer; color: var(--_accent); }
