@@ -1,9 +1,19 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 
 // `npm start` serves demo/ (and the stories page under /stories/); `npm run build` builds the
 // library: one ES module for CDNs and bundlers, with the map split into its own lazy chunk.
+/** The stories' loading state needs a request that never finishes; only the dev server has it. */
+const neverAnswer: Plugin = {
+  name: 'daylight-demo-never',
+  apply: 'serve',
+  configureServer(server) {
+    server.middlewares.use('/__demo/never', () => { /* deliberately never responds */ });
+  },
+};
+
 export default defineConfig(({ command }) => ({
+  plugins: [neverAnswer],
   root: command === 'serve' ? resolve(import.meta.dirname, 'demo') : import.meta.dirname,
   publicDir: false,
   server: {

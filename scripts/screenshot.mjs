@@ -14,10 +14,24 @@ const page = await browser.newPage({ viewport: { width: Number(width), height: 9
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-await page.goto(url, { waitUntil: 'networkidle' });
+await page.goto(url, { waitUntil: 'load' });
 if (flag('--lang')) await page.evaluate((lang) => { document.documentElement.lang = lang; }, flag('--lang'));
-await page.waitForFunction(() => !document.querySelector('daylight-feed')?.shadowRoot?.querySelector('[role=status]')?.textContent?.includes('Loading'), null, { timeout: 10000 }).catch(() => {});
-await page.waitForTimeout(300);
-await page.screenshot({ path: out, fullPage: true });
+// Wait for every feed that can finish (the stories include one that never does), then for the
+// widgets to render and for ResizeObserver-driven redraws to settle.
+await page.evaluate(async () => {
+  await customElements.whenDefined('daylight-feed');
+  const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+  const feeds = all(document).filter((el) => el.localName === 'daylight-feed' && !String(el.src).includes('never'));
+  await Promise.all(feeds.map((feed) => feed.loaded));
+  await Promise.all(all(document).filter((el) => el.updateComplete).map((el) => el.updateComplete));
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+});
+const clip = flag('--clip'); // "y,height": one band of a long page
+if (clip) {
+  const [y, height] = clip.split(',').map(Number);
+  await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y, width: Number(width), height } });
+} else {
+  await page.screenshot({ path: out, fullPage: true });
+}
 if (errors.length) console.log(errors.join('\n'));
 await browser.close();

@@ -21,7 +21,7 @@ export const en = {
         : 'The server refused the request.'),
   timeoutError: (url: string, seconds: number) => `No answer from ${url} within ${seconds} seconds. The server may be down or slow; try again later.`,
   notJsonError: (url: string, start: string) => `${url} is not a JSON feed (it begins "${start}"). Check that src points at the feed file, not at a web page.`,
-  schemaError: (url: string, count: number) => `${url} is not a valid Daylight feed: ${count === 1 ? '1 problem' : `${count} problems`} found.`,
+  schemaError: (url: string | undefined, count: number) => `${url ?? 'This feed'} is not a valid Daylight feed: ${count === 1 ? '1 problem' : `${count} problems`} found.`,
   moreProblems: (count: number) => `…and ${count} more.`,
   privacyFaults: (count: number) =>
     `${count === 1 ? '1 value was' : `${count} values were`} hidden because the feed broke a privacy rule. The site maintainer should check the feed with "daylight audit".`,

@@ -18,7 +18,7 @@ export const es: Messages = {
         : 'El servidor rechazó la solicitud.'),
   timeoutError: (url, seconds) => `${url} no respondió en ${seconds} segundos. Puede que el servidor no funcione o esté lento; inténtelo más tarde.`,
   notJsonError: (url, start) => `${url} no es un archivo de datos JSON (empieza con «${start}»). Revise que src apunte al archivo de datos y no a una página web.`,
-  schemaError: (url, count) => `${url} no es un archivo de datos de Daylight válido: ${count === 1 ? 'se encontró 1 problema' : `se encontraron ${count} problemas`}.`,
+  schemaError: (url, count) => `${url ?? 'Este archivo'} no es un archivo de datos de Daylight válido: ${count === 1 ? 'se encontró 1 problema' : `se encontraron ${count} problemas`}.`,
   moreProblems: (count) => `…y ${count} más.`,
   privacyFaults: (count) =>
     `${count === 1 ? 'Se ocultó 1 valor' : `Se ocultaron ${count} valores`} porque los datos no cumplían una regla de privacidad. Quien administra el sitio debe revisarlos con «daylight audit».`,

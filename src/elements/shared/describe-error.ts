@@ -16,7 +16,7 @@ export function describeFeedError(error: FeedError, t: Messages): { summary: str
     case 'schema': {
       const all = error.issues ?? [];
       return {
-        summary: t.schemaError(url, all.length),
+        summary: t.schemaError(error.url, all.length),
         issues: all.slice(0, SHOWN_ISSUES).map((issue) => issue.message),
         more: Math.max(0, all.length - SHOWN_ISSUES),
       };

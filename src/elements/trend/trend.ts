@@ -204,7 +204,7 @@ export class DaylightTrend extends DaylightDataElement {
     const t = this.t;
     return html`<div class="table-wrap" style=${styleMap({ minHeight: `${this.height}px` })}>
       <table part="table">
-        <caption>${title}</caption>
+        <caption class="visually-hidden">${title}</caption>
         <thead><tr><th scope="col">${t.period}</th><th scope="col">${t.value}</th><th scope="col">${t.status}</th></tr></thead>
         <tbody>
           ${this.points.map((p) => html`<tr class=${p.text.state}>
