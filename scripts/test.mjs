@@ -35,6 +35,7 @@ const wtrCountFile = join(countDir, 'wtr.json');
 
 await step('type check (browser, pure core, node)', 'npx', ['--no-install', 'npm', 'run', '-s', 'typecheck']);
 await step('build + size budget', 'node', ['scripts/check-build.mjs']);
+await step('custom-elements manifest documents the public API', 'node', ['scripts/check-manifest.mjs']);
 await step('browser tests (Chromium)', 'npx', ['--no-install', 'wtr'], {
   env: { DAYLIGHT_COUNT_FILE: wtrCountFile, CI: 'true' },
   parse: () => existsSync(wtrCountFile) ? JSON.parse(readFileSync(wtrCountFile, 'utf8')) : undefined,
