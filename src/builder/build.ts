@@ -1,0 +1,905 @@
+/**
+ * The feed builder: rows in (as arrays of strings, one source at a time, in any amount), a feed
+ * out. No files and no Node APIs: the CLI streams rows in, a browser preview could do the same.
+ *
+ * Rows are mapped to canonical fields, grouped by their call / incident / person id (rows are per
+ * unit or per victim; counting must be per call or per incident), and each closed group adds to
+ * per-metric "fine" tables. Memory is bounded by those tables and by `groupWindow` open groups,
+ * not by the number of rows.
+ */
+import type { Cell, DimensionDefinition, Feed, Label, Metric, MetricMethodology } from '../core/types.js';
+import { periodBounds, shiftPeriod, comparePeriods } from '../core/period.js';
+import {
+  type BuildConfig, type CategoryConfig, type FieldName, type MetricId, type SourceConfig, type SourceKind,
+  ConfigError, TIME_FIELD, plannedMetrics,
+} from './config.js';
+import { ZoneClock, timestampParser, type TimestampParser, isoDay, dayOfIso } from './time.js';
+import { AreaIndex, compareKeys, parseLocation } from './geo.js';
+import { Histogram } from './histogram.js';
+import {
+  type DimPlan, type PrivacySettings, type PublishedMetric, NO, OTHER, SEP, UNKNOWN, YES,
+  publishCount, publishFunnel, publishQuantiles, publishShare,
+} from './publish.js';
+import { cryptoRandom, seededRandom } from './random.js';
+import { BUILTIN_DIMENSIONS, GRAIN_LABEL, METRIC_TEXT, VALUE_LABELS, fillLabel, privacyNotes } from './text.js';
+
+const DAY = 86_400_000;
+
+export interface BuildOptions {
+  /** The parsed boundary GeoJSON, when the config names one. */
+  boundary?: unknown;
+  /** Name of the boundary file, for messages. */
+  boundaryName?: string;
+  /** `generated` timestamp to write (ISO 8601); defaults to now. Fixed in tests for reproducible feeds. */
+  generated?: string;
+}
+
+export interface SourceReport {
+  id: string;
+  file: string;
+  rows: number;
+  used: number;
+  bad: number;
+  /** Rows read but left out on purpose, by reason (not errors). */
+  excluded: Record<string, number>;
+  /** Groups (calls, incidents) whose rows arrived after the group was closed; see groupWindow. */
+  lateRows: number;
+}
+
+export interface MetricReport {
+  id: string;
+  cells: number;
+  suppressed: number;
+  primary: number;
+  complementary: number;
+  folded: Record<string, string[]>;
+  excluded: Record<string, number>;
+  uncheckedComponents: number;
+}
+
+export interface BuildReport {
+  sources: SourceReport[];
+  metrics: MetricReport[];
+  warnings: string[];
+  asOf: string;
+  periods: string[];
+}
+
+export interface BuildResult {
+  feed: Feed;
+  report: BuildReport;
+}
+
+/** What a source sink returns for a row it could not use: the reason, naming the column and the value. */
+export type RowProblem = string;
+
+export interface SourceSink {
+  /** Adds one data row (values in header order). Returns a problem when the row is unusable. */
+  add(values: readonly string[], line: number): RowProblem | undefined;
+  /** Closes the source: every open group is counted. */
+  close(): void;
+  readonly report: SourceReport;
+}
+
+type Getter = (row: readonly string[]) => string;
+
+/** Counts per metric: a fine table keyed by coordinates joined with SEP. */
+class Fine {
+  counts = new Map<string, number>();
+  histograms = new Map<string, Histogram>();
+  excluded: Record<string, number> = {};
+  add(key: string, by = 1): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  }
+  addDuration(key: string, seconds: number): void {
+    let h = this.histograms.get(key);
+    if (!h) this.histograms.set(key, (h = new Histogram()));
+    h.add(seconds);
+  }
+  exclude(reason: string): void {
+    this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
+  }
+}
+
+interface MetricState {
+  id: MetricId;
+  source: number;
+  /** Category dimension ids from the config, in order. */
+  categories: string[];
+  /** The built-in category in front of the config's, if any (service, responder_type). */
+  builtin?: 'service' | 'responder_type';
+  fine: Fine;
+}
+
+/** A tiny Bloom filter: remembers (approximately) which group ids were already closed. */
+class ClosedIds {
+  private bits = new Uint32Array(1 << 18); // 8 Mbit, 1 MB
+  private hash(id: string, seed: number): number {
+    let h = 2166136261 ^ seed;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+    return (h >>> 0) % (this.bits.length * 32);
+  }
+  add(id: string): void {
+    for (const seed of [0, 0x9e3779b9, 0x85ebca6b]) {
+      const b = this.hash(id, seed);
+      this.bits[b >>> 5]! |= 1 << (b & 31);
+    }
+  }
+  has(id: string): boolean {
+    for (const seed of [0, 0x9e3779b9, 0x85ebca6b]) {
+      const b = this.hash(id, seed);
+      if ((this.bits[b >>> 5]! & (1 << (b & 31))) === 0) return false;
+    }
+    return true;
+  }
+}
+
+/** Open groups, oldest first; the least recently touched group closes when the window is full. */
+class GroupWindow<S> {
+  private open = new Map<string, S>();
+  private closed = new ClosedIds();
+  constructor(private readonly limit: number, private readonly onClose: (state: S) => void) {}
+  /** Returns the group's state and whether its id was (probably) closed before. */
+  get(id: string, create: () => S): { state: S; late: boolean } {
+    let state = this.open.get(id);
+    if (state !== undefined) {
+      // Touching moves the group to the young end, so groups still receiving rows stay open.
+      this.open.delete(id);
+      this.open.set(id, state);
+      return { state, late: false };
+    }
+    const late = this.closed.has(id);
+    state = create();
+    this.open.set(id, state);
+    if (this.open.size > this.limit) {
+      const [oldId, oldState] = this.open.entries().next().value as [string, S];
+      this.open.delete(oldId);
+      this.closed.add(oldId);
+      this.onClose(oldState);
+    }
+    return { state, late };
+  }
+  flush(): void {
+    for (const [id, state] of this.open) {
+      this.closed.add(id);
+      this.onClose(state);
+    }
+    this.open.clear();
+  }
+}
+
+const TRUTHY = ['true', 'yes', 'y', '1', 't'];
+
+export class FeedBuilder {
+  readonly config: BuildConfig;
+  private readonly clock: ZoneClock;
+  private readonly areaIndex: AreaIndex | undefined;
+  private readonly metrics = new Map<MetricId, MetricState>();
+  private readonly sourceReports: SourceReport[] = [];
+  private readonly warnings: string[] = [];
+  private readonly options: BuildOptions;
+  private readonly startDay: number;
+  private readonly endDay: number;
+  private minDay = Number.POSITIVE_INFINITY;
+  private maxDay = Number.NEGATIVE_INFINITY;
+  private readonly observedAreas = new Set<string>();
+  private readonly unmatchedAreas = new Map<string, number>();
+
+  constructor(config: BuildConfig, options: BuildOptions = {}) {
+    this.config = config;
+    this.options = options;
+    this.clock = new ZoneClock(config.jurisdiction.timezone);
+    this.clock.useGrain(config.grain);
+    if (config.areas?.boundary) {
+      if (options.boundary === undefined) throw new ConfigError([{ path: 'areas.boundary', message: `areas.boundary: the boundary file "${config.areas.boundary}" was not loaded.` }]);
+      this.areaIndex = new AreaIndex(options.boundary, config.areas.key, options.boundaryName ?? config.areas.boundary, config.areas.nameProperty);
+    }
+    this.startDay = config.period?.start ? dayOfIso(config.period.start) : Number.NEGATIVE_INFINITY;
+    this.endDay = config.period?.end ? dayOfIso(config.period.end) : Number.POSITIVE_INFINITY;
+    for (const { metric, source } of plannedMetrics(config)) {
+      const kind = config.sources[source]!.kind;
+      const builtin = metric === 'referrals' ? 'service' : metric === 'second_responder_visits' ? 'responder_type' : undefined;
+      void kind;
+      this.metrics.set(metric, { id: metric, source, categories: config.metrics?.[metric]?.by ?? [], ...(builtin ? { builtin } : {}), fine: new Fine() });
+    }
+  }
+
+  /** Whether the feed has an area dimension. */
+  private get hasAreas(): boolean {
+    return this.config.areas !== undefined || this.config.sources.some((s) => s.fields.area || s.fields.latitude || s.fields.location);
+  }
+
+  /**
+   * Starts reading source `index` whose first row (the header) is `header`. Throws ConfigError when
+   * the config names a column the header lacks, listing the columns that exist.
+   */
+  openSource(index: number, header: readonly string[], file?: string): SourceSink {
+    const source = this.config.sources[index];
+    if (!source) throw new RangeError(`no sources[${index}] in the config`);
+    const fileName = file ?? source.file;
+    const names = header.map((h) => h.replace(/^\uFEFF/, '').trim());
+    const issues: Array<{ path: string; message: string }> = [];
+    const column = (spec: string | string[] | undefined, path: string): Getter | undefined => {
+      if (spec === undefined) return undefined;
+      const wanted = Array.isArray(spec) ? spec : [spec];
+      const idx: number[] = [];
+      for (const name of wanted) {
+        const i = names.indexOf(name);
+        if (i < 0) {
+          const near = names.find((h) => h.toLowerCase() === name.toLowerCase());
+          issues.push({ path, message: `${path}: column "${name}" is not in ${fileName}${near ? ` (did you mean "${near}"?)` : ''}; its columns are: ${names.join(', ')}.` });
+        } else idx.push(i);
+      }
+      if (idx.length === 1) {
+        const only = idx[0]!;
+        return (row) => (row[only] ?? '').trim();
+      }
+      return (row) => {
+        for (const i of idx) {
+          const value = (row[i] ?? '').trim();
+          if (value !== '') return value;
+        }
+        return '';
+      };
+    };
+    const fields: Partial<Record<FieldName, Getter>> = {};
+    for (const [name, spec] of Object.entries(source.fields) as Array<[FieldName, string | string[] | undefined]>) {
+      const getter = column(spec, `sources[${index}].fields.${name}`);
+      if (getter) fields[name] = getter;
+    }
+    const categoryGetters = new Map<string, { get: Getter; config: CategoryConfig }>();
+    for (const [dim, category] of Object.entries(source.categories ?? {})) {
+      const getter = column(category.column, `sources[${index}].categories.${dim}.column`);
+      if (getter) categoryGetters.set(dim, { get: getter, config: category });
+    }
+    const filter = source.filter ? column(source.filter.column, `sources[${index}].filter.column`) : undefined;
+    if (issues.length > 0) throw new ConfigError(issues);
+    if (names.length === 0 || (names.length === 1 && names[0] === '')) {
+      throw new ConfigError([{ path: `sources[${index}].file`, message: `sources[${index}].file: ${fileName} has no header row (is it empty?).` }]);
+    }
+
+    const report: SourceReport = { id: source.id, file: fileName, rows: 0, used: 0, bad: 0, excluded: {}, lateRows: 0 };
+    this.sourceReports.push(report);
+    return new SourceReader(this, index, source, fields, categoryGetters, filter, report);
+  }
+
+  /** @internal Used by SourceReader. */
+  context() {
+    return {
+      clock: this.clock,
+      areaIndex: this.areaIndex,
+      metrics: this.metrics,
+      startDay: this.startDay,
+      endDay: this.endDay,
+      groupWindow: this.config.groupWindow,
+      observe: (day: number) => {
+        if (day < this.minDay) this.minDay = day;
+        if (day > this.maxDay) this.maxDay = day;
+      },
+      area: (raw: string | undefined, lon: number, lat: number): string => this.resolveArea(raw, lon, lat),
+    };
+  }
+
+  private resolveArea(raw: string | undefined, lon: number, lat: number): string {
+    if (raw) {
+      if (!this.areaIndex || this.areaIndex.keys.includes(raw)) {
+        this.observedAreas.add(raw);
+        return raw;
+      }
+      this.unmatchedAreas.set(raw, (this.unmatchedAreas.get(raw) ?? 0) + 1);
+    }
+    if (this.areaIndex && Number.isFinite(lon) && Number.isFinite(lat)) {
+      const found = this.areaIndex.locate(lon, lat);
+      if (found !== undefined) return found;
+    }
+    this.observedAreas.add(UNKNOWN);
+    return UNKNOWN;
+  }
+
+  /** Publishes: every metric through the privacy engine, then the feed document. */
+  finish(): BuildResult {
+    const config = this.config;
+    const grain = config.grain;
+    if (!Number.isFinite(this.minDay)) {
+      throw new ConfigError([{ path: 'sources', message: 'sources: no usable rows in any source, so there is nothing to publish (are the files empty, or is period set outside the data?).' }]);
+    }
+    const asOfDay = config.asOf ? dayOfIso(config.asOf) : this.maxDay + 1;
+    const lastAllowedDay = asOfDay - config.lagDays;
+    const startDay = Number.isFinite(this.startDay) ? this.startDay : this.minDay;
+    const dataEnd = Number.isFinite(this.endDay) ? this.endDay : this.maxDay;
+    const periodsUpTo = (lastDay: number): string[] => {
+      const out: string[] = [];
+      let p = this.clock.periodOf(startDay * DAY + 12 * 3600_000 - this.clock.offsetAt(startDay * DAY));
+      for (let guard = 0; guard < 10_000; guard++) {
+        const bounds = periodBounds(p, grain);
+        const endOfPeriod = Math.floor(bounds.end.getTime() / DAY);
+        if (endOfPeriod > lastDay) break;
+        out.push(p);
+        if (endOfPeriod >= dataEnd) break;
+        p = shiftPeriod(p, grain, 1);
+      }
+      return out;
+    };
+    const periods = periodsUpTo(lastAllowedDay);
+    if (periods.length === 0) {
+      throw new ConfigError([{ path: 'lagDays', message: `lagDays: no whole ${grain} ends on or before ${isoDay(lastAllowedDay)} (asOf ${isoDay(asOfDay)} minus the ${config.lagDays}-day publication lag), so nothing can be published yet.` }]);
+    }
+    const lastPeriodEnd = Math.floor(periodBounds(periods[periods.length - 1]!, grain).end.getTime() / DAY);
+    const feedEnd = Math.min(dataEnd, lastPeriodEnd);
+
+    const random = config.noise ? (config.noise.seed !== undefined ? seededRandom(config.noise.seed) : cryptoRandom()) : undefined;
+    const settings: PrivacySettings = {
+      k: config.k, rounding: config.rounding,
+      noise: config.noise && random ? { epsilon: config.noise.epsilon, random } : null,
+    };
+
+    const areaValues = this.areaValues();
+    const metrics: Metric[] = [];
+    const metricReports: MetricReport[] = [];
+    const methodology: Record<string, MetricMethodology> = {};
+    const dimensionValues = new Map<string, Set<string>>();
+    const usedDims = new Set<string>();
+
+    for (const state of this.metrics.values()) {
+      const source = config.sources[state.source]!;
+      // A follow-up rate is only known once the follow-up window has closed.
+      const metricPeriods = state.id === 'referral_followup_rate'
+        ? periodsUpTo(Math.min(lastAllowedDay, asOfDay - (source.followupDays ?? 30)))
+        : periods;
+      const periodSet = new Set(metricPeriods);
+      const keep = (key: string) => periodSet.has(key.slice(0, key.indexOf(SEP)));
+      const dims: DimPlan[] = [{ id: 'period', kind: 'period', values: metricPeriods }];
+      if (this.hasAreas) dims.push({ id: 'area', kind: 'area', values: areaValues });
+      if (metricPeriods.length === 0) {
+        this.warnings.push(`${state.id}: no period is old enough to publish yet; the metric is left out.`);
+        continue;
+      }
+      const categoryIds = [...(state.builtin ? [state.builtin] : []), ...state.categories];
+      const published = this.publishMetric(state, dims, categoryIds, source, keep, settings);
+      const text = METRIC_TEXT[state.id];
+      const overrides = config.metrics?.[state.id] ?? {};
+      const dimIds = Object.keys(published.values);
+      const metric: Metric = {
+        id: state.id,
+        label: overrides.label ?? text.label,
+        description: overrides.description ?? text.description,
+        unit: text.unit,
+        statistic: state.id === 'response_time' || state.id === 'time_on_scene' ? 'quantile'
+          : state.id === 'coresponse_share' || state.id === 'referral_followup_rate' ? 'share' : 'count',
+        polarity: text.polarity,
+        dimensions: dimIds,
+        cells: published.cells,
+      };
+      metrics.push(metric);
+      for (const [dim, values] of Object.entries(published.values)) {
+        usedDims.add(dim);
+        let set = dimensionValues.get(dim);
+        if (!set) dimensionValues.set(dim, (set = new Set()));
+        for (const v of values) set.add(v);
+      }
+      methodology[state.id] = {
+        includes: overrides.includes ?? text.includes,
+        excludes: overrides.excludes ?? text.excludes,
+        ...(overrides.notes ? { notes: overrides.notes } : {}),
+      };
+      metricReports.push({ id: state.id, ...published.stats, folded: published.folded, excluded: state.fine.excluded });
+      if (published.stats.uncheckedComponents > 0) {
+        this.warnings.push(`${state.id}: ${published.stats.uncheckedComponents} large group(s) of suppressed cells were checked with the group rule only (too large for the exact check).`);
+      }
+    }
+    for (const [raw, count] of [...this.unmatchedAreas].slice(0, 10)) {
+      this.warnings.push(`${count} row(s) name the area "${raw}", which is not a "${config.areas?.key}" in the boundary file; they are counted as "${UNKNOWN}" (outside mapped areas) unless their coordinates fall inside an area.`);
+    }
+
+    const feed: Feed = {
+      version: '1.0',
+      generated: this.options.generated ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      ...(config.title ? { title: config.title } : {}),
+      jurisdiction: {
+        name: config.jurisdiction.name,
+        id: config.jurisdiction.id,
+        timezone: config.jurisdiction.timezone,
+        ...(config.jurisdiction.population !== undefined ? { population: config.jurisdiction.population } : {}),
+      },
+      ...(config.publisher ? { publisher: config.publisher } : {}),
+      ...(config.license ? { license: config.license } : {}),
+      period: { start: isoDay(startDay), end: isoDay(feedEnd), grain },
+      privacy: {
+        minCount: config.k,
+        complementary: true,
+        rounding: config.rounding,
+        noise: config.noise ? { mechanism: 'geometric', epsilon: config.noise.epsilon } : null,
+        notes: privacyNotes(config.k, config.rounding, config.noise),
+      },
+      ...(config.areas ? {
+        areas: {
+          ...(config.areas.url ? { url: config.areas.url } : { url: config.areas.boundary ?? 'areas.geojson' }),
+          key: config.areas.key,
+          ...(config.areas.nameProperty ? { nameProperty: config.areas.nameProperty } : {}),
+          ...(config.areas.level ? { level: config.areas.level } : {}),
+        },
+      } : {}),
+      dimensions: this.dimensions(usedDims, dimensionValues),
+      metrics,
+      methodology: {
+        asOf: isoDay(asOfDay),
+        lagDays: config.lagDays,
+        sources: config.sources.map((s) => ({
+          name: s.license ? withSuffix(s.name, ` (licence: ${s.license})`) : s.name,
+          ...(s.url ? { url: s.url } : {}),
+          ...(s.publisher ? { publisher: s.publisher } : {}),
+        })),
+        ...(config.methodology?.caveats ? { caveats: config.methodology.caveats } : {}),
+        ...(config.methodology?.contact ? { contact: config.methodology.contact } : {}),
+        metrics: methodology,
+      },
+    };
+    return {
+      feed,
+      report: { sources: this.sourceReports, metrics: metricReports, warnings: this.warnings, asOf: isoDay(asOfDay), periods },
+    };
+  }
+
+  private publishMetric(state: MetricState, dims: DimPlan[], categoryIds: string[], source: SourceConfig,
+    keep: (key: string) => boolean, settings: PrivacySettings): PublishedMetric {
+    const categoryDims: DimPlan[] = categoryIds.map((id) => {
+      const config = source.categories?.[id];
+      const sensitive = config?.sensitive === true ? 'all' as const
+        : Array.isArray(config?.sensitive) ? new Set(config.sensitive) : undefined;
+      return { id, kind: 'category', values: [], ...(sensitive ? { sensitive } : {}) };
+    });
+    const all = [...dims, ...categoryDims];
+    const fineCounts = new Map<string, number>();
+    for (const [key, v] of state.fine.counts) if (keep(key)) fineCounts.set(key, v);
+    const fineHist = new Map<string, Histogram>();
+    for (const [key, v] of state.fine.histograms) if (keep(key)) fineHist.set(key, v);
+    // Category values in order of size, with Other and Unknown last.
+    const offset = dims.length;
+    categoryDims.forEach((dim, c) => {
+      const totals = new Map<string, number>();
+      const tally = (key: string, w: number) => {
+        const v = key.split(SEP)[offset + c]!;
+        totals.set(v, (totals.get(v) ?? 0) + w);
+      };
+      for (const [key, v] of fineCounts) tally(key, v);
+      for (const [key, h] of fineHist) tally(key, h.count);
+      dim.values = [...totals.keys()].sort((a, b) => rank(a) - rank(b) || (totals.get(b)! - totals.get(a)!) || a.localeCompare(b));
+    });
+    const areaIndex = all.findIndex((d) => d.kind === 'area');
+    if (areaIndex >= 0) {
+      // The outside / unknown bucket appears only in metrics that have records in it.
+      const hasUnknown = [...fineCounts.keys(), ...fineHist.keys()].some((key) => key.split(SEP)[areaIndex] === UNKNOWN);
+      all[areaIndex] = { ...all[areaIndex]!, values: all[areaIndex]!.values.filter((v) => v !== UNKNOWN || hasUnknown) };
+    }
+    switch (state.id) {
+      case 'response_time':
+      case 'time_on_scene':
+        return publishQuantiles(fineHist, all, settings);
+      case 'coresponse_share':
+      case 'referral_followup_rate':
+        return publishShare(fineCounts, all, settings);
+      case 'past_victims_outreach':
+        return publishFunnel(fineCounts, all, settings);
+      default:
+        return publishCount(fineCounts, all, settings);
+    }
+  }
+
+  private areaValues(): string[] {
+    const keys = this.areaIndex ? this.areaIndex.keys.slice() : [...this.observedAreas].filter((a) => a !== UNKNOWN).sort(compareKeys);
+    return [...keys, UNKNOWN];
+  }
+
+  private dimensions(used: Set<string>, values: Map<string, Set<string>>): Record<string, DimensionDefinition> {
+    const config = this.config;
+    const out: Record<string, DimensionDefinition> = {};
+    if (used.has('period')) out.period = { label: GRAIN_LABEL[config.grain], kind: 'period', values: { '*': VALUE_LABELS.allPeriods } };
+    if (used.has('area')) {
+      const labels: Record<string, Label> = { '*': VALUE_LABELS.citywide };
+      for (const v of values.get('area') ?? []) {
+        if (v === UNKNOWN) labels[v] = config.areas?.unknownLabel ?? VALUE_LABELS.unknownArea;
+        else {
+          const name = this.areaIndex?.names.get(v);
+          labels[v] = name ?? (config.areas?.valueLabel ? fillLabel(config.areas.valueLabel, v) : v);
+        }
+      }
+      out.area = { label: config.areas?.level ?? VALUE_LABELS.area, kind: 'area', values: labels };
+    }
+    for (const dim of used) {
+      if (dim === 'period' || dim === 'area') continue;
+      const builtin = BUILTIN_DIMENSIONS[dim];
+      const category = config.sources.map((s) => s.categories?.[dim]).find((c) => c !== undefined);
+      const labels: Record<string, Label> = { '*': VALUE_LABELS.all };
+      for (const v of values.get(dim) ?? []) {
+        labels[v] = builtin?.values?.[v] ?? category?.values?.[v]
+          ?? (v === OTHER ? VALUE_LABELS.other : v === UNKNOWN ? VALUE_LABELS.unknown : v);
+      }
+      out[dim] = { label: builtin?.label ?? category?.label ?? dim, kind: 'category', values: labels };
+    }
+    return out;
+  }
+}
+
+function rank(value: string): number {
+  return value === OTHER ? 1 : value === UNKNOWN ? 2 : 0;
+}
+
+function withSuffix(label: Label, suffix: string): Label {
+  if (typeof label === 'string') return label + suffix;
+  const out: Record<string, string> = {};
+  for (const [lang, text] of Object.entries(label)) out[lang] = text + suffix;
+  return out as Label;
+}
+
+interface CallGroup {
+  key: string;
+  received: number;
+  firstArrival: number;
+  firstType: string;
+  lastCleared: number;
+  arrivedTypes: Map<string, number>;
+  allTypes: Set<string>;
+  coresponder: boolean;
+  service: string;
+  cats: string[];
+}
+
+interface IncidentGroup {
+  key: string;
+  victims?: Set<string>;
+}
+
+interface ReferralGroup {
+  key: string;
+  service: string;
+  referred: number;
+  followed: number;
+  cats: string[];
+}
+
+interface OutreachGroup {
+  key: string;
+  cats: string[];
+  identified: number;
+  contacted: boolean;
+  connected: boolean;
+}
+
+/** Reads one source's rows. Kind-specific code lives in `add` and the group closers. */
+class SourceReader implements SourceSink {
+  private readonly ctx: ReturnType<FeedBuilder['context']>;
+  private readonly parser: TimestampParser;
+  private readonly kind: SourceKind;
+  private readonly window: GroupWindow<unknown> | undefined;
+  private readonly truthy: Set<string>;
+  private readonly mine: MetricState[];
+  private readonly catIds: string[];
+
+  constructor(
+    builder: FeedBuilder,
+    index: number,
+    private readonly source: SourceConfig,
+    private readonly fields: Partial<Record<FieldName, Getter>>,
+    private readonly categories: Map<string, { get: Getter; config: CategoryConfig }>,
+    private readonly filter: Getter | undefined,
+    readonly report: SourceReport,
+  ) {
+    this.ctx = builder.context();
+    this.kind = source.kind;
+    this.parser = timestampParser(source.timestampFormat, this.ctx.clock);
+    this.truthy = new Set((source.truthy ?? TRUTHY).map((t) => t.toLowerCase()));
+    this.mine = [...this.ctx.metrics.values()].filter((m) => m.source === index);
+    this.catIds = [...categories.keys()];
+    if (fields.id) {
+      this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
+    }
+  }
+
+  private metric(id: MetricId): MetricState | undefined {
+    return this.mine.find((m) => m.id === id);
+  }
+
+  /** The key prefix and category values of a row for a metric: period, area, builtin, categories. */
+  private keyFor(metric: MetricState, base: string, cats: readonly string[], builtin?: string): string {
+    let key = base;
+    if (metric.builtin) key += SEP + (builtin ?? UNKNOWN);
+    for (const c of metric.categories) key += SEP + cats[this.catIds.indexOf(c)]!;
+    return key;
+  }
+
+  private time(field: FieldName, row: readonly string[], required: boolean): number | RowProblem {
+    const getter = this.fields[field];
+    if (!getter) return Number.NaN;
+    const text = getter(row);
+    if (text === '') return required ? `${this.columnName(field)} is empty; every ${this.kind} record needs one` : Number.NaN;
+    const epoch = this.parser.parse(text);
+    if (Number.isNaN(epoch)) return `${this.columnName(field)} expected a date like ${this.parser.example}, found ${JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text)}`;
+    return epoch;
+  }
+
+  private columnName(field: FieldName): string {
+    const spec = this.source.fields[field];
+    return Array.isArray(spec) ? spec.map((s) => `"${s}"`).join(' / ') : `"${spec}"`;
+  }
+
+  add(row: readonly string[], line: number): RowProblem | undefined {
+    void line;
+    this.report.rows++;
+    if (this.filter && this.source.filter) {
+      const value = this.filter(row);
+      const { in: inList, notIn } = this.source.filter;
+      if ((inList && !inList.includes(value)) || (notIn && notIn.includes(value))) return this.exclude('filtered out by the config');
+    }
+    const when = this.time(TIME_FIELD[this.kind], row, true);
+    if (typeof when === 'string') return this.bad(when);
+    const day = this.ctx.clock.localDay(when);
+    this.ctx.observe(day);
+    if (day < this.ctx.startDay || day > this.ctx.endDay) return this.exclude('outside the configured period');
+    const period = this.ctx.clock.periodOf(when);
+
+    let lon = Number.NaN;
+    let lat = Number.NaN;
+    if (this.fields.latitude && this.fields.longitude) {
+      const la = this.fields.latitude(row);
+      const lo = this.fields.longitude(row);
+      if (la !== '' || lo !== '') {
+        lat = Number(la);
+        lon = Number(lo);
+        if (la === '' || lo === '' || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+          return this.bad(`${this.columnName('latitude')}/${this.columnName('longitude')} expected decimal degrees, found ${JSON.stringify(la)} / ${JSON.stringify(lo)}`);
+        }
+      }
+    } else if (this.fields.location) {
+      const text = this.fields.location(row);
+      if (text !== '') {
+        const point = parseLocation(text);
+        if (!point) return this.bad(`${this.columnName('location')} expected a point like "(37.73, -122.42)" or "POINT (-122.42 37.73)", found ${JSON.stringify(text.slice(0, 40))}`);
+        [lon, lat] = point;
+      }
+    }
+    const rawArea = this.fields.area?.(row) || undefined;
+    const cats: string[] = [];
+    for (const [, { get, config }] of this.categories) {
+      const raw = get(row);
+      let value = raw === '' ? UNKNOWN : config.map?.[raw] ?? raw;
+      if (value.toLowerCase() === OTHER) value = OTHER;
+      cats.push(value);
+    }
+
+    const problem = this.addKind(row, when, period, rawArea, lon, lat, cats);
+    if (problem) return this.bad(problem);
+    this.report.used++;
+    return undefined;
+  }
+
+  private exclude(reason: string): undefined {
+    this.report.excluded[reason] = (this.report.excluded[reason] ?? 0) + 1;
+    return undefined;
+  }
+
+  private bad(problem: RowProblem): RowProblem {
+    this.report.bad++;
+    return problem;
+  }
+
+  private group<S extends { key: string }>(row: readonly string[], create: () => S): S | RowProblem {
+    const id = this.fields.id!(row);
+    if (id === '') return `${this.columnName('id')} is empty; rows are grouped by it`;
+    const { state, late } = (this.window as unknown as GroupWindow<S>).get(id, create);
+    if (late) this.report.lateRows++;
+    return state;
+  }
+
+  private addKind(row: readonly string[], when: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+    switch (this.kind) {
+      case 'calls': return this.addCall(row, when, period, rawArea, lon, lat, cats);
+      case 'incidents':
+      case 'victims': return this.addVictim(row, period, rawArea, lon, lat, cats);
+      case 'referrals': return this.addReferral(row, when, period, rawArea, lon, lat, cats);
+      case 'outreach': return this.addOutreach(row, when, period, rawArea, lon, lat, cats);
+    }
+  }
+
+  private addCall(row: readonly string[], received: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+    const arrived = this.time('arrived', row, false);
+    if (typeof arrived === 'string') return arrived;
+    const cleared = this.time('cleared', row, false);
+    if (typeof cleared === 'string') return cleared;
+    const dispatched = this.time('dispatched', row, false);
+    if (typeof dispatched === 'string') return dispatched;
+    const g = this.group<CallGroup>(row, () => ({
+      key: '', received: Number.NaN, firstArrival: Number.NaN, firstType: '', lastCleared: Number.NaN,
+      arrivedTypes: new Map(), allTypes: new Set(), coresponder: false, service: '', cats: [],
+    }));
+    if (typeof g === 'string') return g;
+    if (g.key === '') {
+      // The call's first row fixes its period, area and categories.
+      g.key = `${period}${SEP}${this.ctx.area(rawArea, lon, lat)}`;
+      g.received = received;
+      g.cats = cats;
+    }
+    const type = this.fields.responderType?.(row) ?? '';
+    if (type) g.allTypes.add(type);
+    if (!Number.isNaN(arrived)) {
+      let at = arrived;
+      if (at < g.received) at = this.ctx.clock.laterOccurrence(at);
+      if (Number.isNaN(g.firstArrival) || at < g.firstArrival) {
+        g.firstArrival = at;
+        g.firstType = type;
+      }
+      if (type) g.arrivedTypes.set(type, (g.arrivedTypes.get(type) ?? 0) + 1);
+      if (!Number.isNaN(cleared)) {
+        let out = cleared;
+        if (out < at) out = this.ctx.clock.laterOccurrence(out);
+        if (Number.isNaN(g.lastCleared) || out > g.lastCleared) g.lastCleared = out;
+      }
+    }
+    if (this.fields.coresponder && this.truthy.has(this.fields.coresponder(row).toLowerCase())) g.coresponder = true;
+    if (!g.service && this.fields.service) g.service = this.fields.service(row);
+    return undefined;
+  }
+
+  private closeCall(g: CallGroup): void {
+    const max = (this.source.maxMinutes ?? 24 * 60) * 60;
+    const rt = this.metric('response_time');
+    if (rt) {
+      if (Number.isNaN(g.firstArrival)) rt.fine.exclude('no unit arrived');
+      else {
+        const seconds = (g.firstArrival - g.received) / 1000;
+        if (seconds < 0) rt.fine.exclude('arrival before the call was received');
+        else if (seconds > max) rt.fine.exclude('longer than maxMinutes');
+        else rt.fine.addDuration(this.keyFor(rt, g.key, g.cats), seconds);
+      }
+    }
+    const ts = this.metric('time_on_scene');
+    if (ts) {
+      if (Number.isNaN(g.firstArrival) || Number.isNaN(g.lastCleared)) ts.fine.exclude('no arrival or no clear time');
+      else {
+        const seconds = (g.lastCleared - g.firstArrival) / 1000;
+        if (seconds < 0) ts.fine.exclude('cleared before arriving');
+        else if (seconds > max) ts.fine.exclude('longer than maxMinutes');
+        else ts.fine.addDuration(this.keyFor(ts, g.key, g.cats), seconds);
+      }
+    }
+    const cs = this.metric('coresponse_share');
+    if (cs) {
+      const rule = this.source.coresponse;
+      let yes = g.coresponder;
+      if (rule?.responderTypes && [...g.allTypes].some((t) => rule.responderTypes!.includes(t))) yes = true;
+      if (rule?.minResponderTypes && g.allTypes.size >= rule.minResponderTypes) yes = true;
+      cs.fine.add(this.keyFor(cs, g.key, g.cats) + SEP + (yes ? YES : NO));
+    }
+    const sr = this.metric('second_responder_visits');
+    if (sr && !Number.isNaN(g.firstArrival)) {
+      const allowed = this.source.secondResponderTypes;
+      for (const [type, units] of g.arrivedTypes) {
+        // The first arriving unit is the response itself; anyone else who came is a second responder.
+        const others = type === g.firstType ? units - 1 : units;
+        if (others <= 0 || (allowed && !allowed.includes(type))) continue;
+        sr.fine.add(this.keyFor(sr, g.key, g.cats, type));
+      }
+    }
+    const rf = this.metric('referrals');
+    if (rf) {
+      if (g.service) rf.fine.add(this.keyFor(rf, g.key, g.cats, g.service));
+      else rf.fine.exclude('no service');
+    }
+  }
+
+  private addVictim(row: readonly string[], period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+    const area = this.ctx.area(rawArea, lon, lat);
+    const base = `${period}${SEP}${area}`;
+    const victims = this.metric('victims');
+    if (!this.window) {
+      // No id: every row is its own incident.
+      const incidents = this.metric('incidents');
+      if (incidents) incidents.fine.add(this.keyFor(incidents, base, cats));
+      if (victims) victims.fine.add(this.keyFor(victims, base, cats));
+      return undefined;
+    }
+    const g = this.group<IncidentGroup & { cats: string[] }>(row, () => ({ key: '', cats: [] }));
+    if (typeof g === 'string') return g;
+    if (g.key === '') {
+      g.key = base;
+      g.cats = cats;
+    }
+    if (victims) {
+      const victimId = this.fields.victimId?.(row);
+      if (victimId) {
+        g.victims ??= new Set();
+        if (g.victims.has(victimId)) return undefined;
+        g.victims.add(victimId);
+      }
+      victims.fine.add(this.keyFor(victims, base, cats));
+    }
+    return undefined;
+  }
+
+  private closeIncident(g: IncidentGroup & { cats: string[] }): void {
+    const incidents = this.metric('incidents');
+    if (incidents) incidents.fine.add(this.keyFor(incidents, g.key, g.cats));
+  }
+
+  private addReferral(row: readonly string[], referred: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+    const followed = this.time('followedUp', row, false);
+    if (typeof followed === 'string') return followed;
+    const service = this.fields.service?.(row) ?? '';
+    const fresh = (): ReferralGroup => ({ key: `${period}${SEP}${this.ctx.area(rawArea, lon, lat)}`, service, referred, followed, cats });
+    if (!this.window) {
+      this.closeReferral(fresh());
+      return undefined;
+    }
+    const g = this.group<ReferralGroup>(row, () => ({ key: '', service: '', referred: Number.NaN, followed: Number.NaN, cats: [] }));
+    if (typeof g === 'string') return g;
+    if (g.key === '') Object.assign(g, fresh());
+    else if (!Number.isNaN(followed) && (Number.isNaN(g.followed) || followed < g.followed)) g.followed = followed;
+    return undefined;
+  }
+
+  private closeReferral(g: ReferralGroup): void {
+    const rf = this.metric('referrals');
+    if (rf) {
+      if (g.service) rf.fine.add(this.keyFor(rf, g.key, g.cats, g.service));
+      else rf.fine.exclude('no service');
+    }
+    const rate = this.metric('referral_followup_rate');
+    if (rate) {
+      const window = (this.source.followupDays ?? 30) * DAY;
+      const yes = !Number.isNaN(g.followed) && g.followed >= g.referred && g.followed - g.referred <= window;
+      rate.fine.add(this.keyFor(rate, g.key, g.cats, g.service) + SEP + (yes ? YES : NO));
+    }
+  }
+
+  private addOutreach(row: readonly string[], identified: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+    const contacted = this.time('contacted', row, false);
+    if (typeof contacted === 'string') return contacted;
+    const connected = this.time('connected', row, false);
+    if (typeof connected === 'string') return connected;
+    const fresh = (): OutreachGroup => ({
+      key: `${period}${SEP}${this.ctx.area(rawArea, lon, lat)}`, identified, cats,
+      // Connection implies contact, even when the contact date was not recorded.
+      contacted: !Number.isNaN(contacted) || !Number.isNaN(connected), connected: !Number.isNaN(connected),
+    });
+    if (!this.window) {
+      this.closeOutreach(fresh());
+      return undefined;
+    }
+    const g = this.group<OutreachGroup>(row, () => ({ key: '', cats: [], identified: Number.NaN, contacted: false, connected: false }));
+    if (typeof g === 'string') return g;
+    const f = fresh();
+    if (g.key === '') Object.assign(g, f);
+    else {
+      g.contacted ||= f.contacted;
+      g.connected ||= f.connected;
+    }
+    return undefined;
+  }
+
+  private closeOutreach(g: OutreachGroup): void {
+    const m = this.metric('past_victims_outreach');
+    if (!m) return;
+    const outcome = g.connected ? 'connected' : g.contacted ? 'contacted_only' : 'not_contacted';
+    m.fine.add(`${this.keyFor(m, g.key, g.cats)}${SEP}${outcome}`);
+  }
+
+  private closeGroup(state: unknown): void {
+    switch (this.kind) {
+      case 'calls': this.closeCall(state as CallGroup); break;
+      case 'incidents':
+      case 'victims': this.closeIncident(state as IncidentGroup & { cats: string[] }); break;
+      case 'referrals': this.closeReferral(state as ReferralGroup); break;
+      case 'outreach': this.closeOutreach(state as OutreachGroup); break;
+    }
+  }
+
+  close(): void {
+    this.window?.flush();
+  }
+}
+
+/** Sorts period keys; exported for the CLI's summaries. */
+export function sortPeriods(keys: string[], grain: BuildConfig['grain']): string[] {
+  return keys.slice().sort((a, b) => comparePeriods(a, b, grain));
+}
+
+export type { Cell };
