@@ -276,7 +276,9 @@ export class FeedBuilder {
         if (day < this.minDay) this.minDay = day;
         if (day > this.maxDay) this.maxDay = day;
       },
-      area: (raw: string | undefined, lon: number, lat: number): string => this.resolveArea(raw, lon, lat),
+      /** The period (and area, when the feed has areas) part of a fine key. */
+      place: (period: string, raw: string | undefined, lon: number, lat: number): string =>
+        (this.hasAreas ? `${period}${SEP}${this.resolveArea(raw, lon, lat)}` : period),
     };
   }
 
@@ -714,7 +716,7 @@ class SourceReader implements SourceSink {
     if (typeof g === 'string') return g;
     if (g.key === '') {
       // The call's first row fixes its period, area and categories.
-      g.key = `${period}${SEP}${this.ctx.area(rawArea, lon, lat)}`;
+      g.key = this.ctx.place(period, rawArea, lon, lat);
       g.received = received;
       g.cats = cats;
     }
@@ -787,8 +789,7 @@ class SourceReader implements SourceSink {
   }
 
   private addVictim(row: readonly string[], period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
-    const area = this.ctx.area(rawArea, lon, lat);
-    const base = `${period}${SEP}${area}`;
+    const base = this.ctx.place(period, rawArea, lon, lat);
     const victims = this.metric('victims');
     if (!this.window) {
       // No id: every row is its own incident.
@@ -824,7 +825,7 @@ class SourceReader implements SourceSink {
     const followed = this.time('followedUp', row, false);
     if (typeof followed === 'string') return followed;
     const service = this.fields.service?.(row) ?? '';
-    const fresh = (): ReferralGroup => ({ key: `${period}${SEP}${this.ctx.area(rawArea, lon, lat)}`, service, referred, followed, cats });
+    const fresh = (): ReferralGroup => ({ key: this.ctx.place(period, rawArea, lon, lat), service, referred, followed, cats });
     if (!this.window) {
       this.closeReferral(fresh());
       return undefined;
@@ -856,7 +857,7 @@ class SourceReader implements SourceSink {
     const connected = this.time('connected', row, false);
     if (typeof connected === 'string') return connected;
     const fresh = (): OutreachGroup => ({
-      key: `${period}${SEP}${this.ctx.area(rawArea, lon, lat)}`, identified, cats,
+      key: this.ctx.place(period, rawArea, lon, lat), identified, cats,
       // Connection implies contact, even when the contact date was not recorded.
       contacted: !Number.isNaN(contacted) || !Number.isNaN(connected), connected: !Number.isNaN(connected),
     });
