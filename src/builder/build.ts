@@ -522,6 +522,12 @@ export class FeedBuilder {
   }
 }
 
+/** A raw category value as published: blank is "unknown", any spelling of "other" joins the Other bucket. */
+function categoryValue(raw: string): string {
+  if (raw === '') return UNKNOWN;
+  return raw.toLowerCase() === OTHER ? OTHER : raw;
+}
+
 function rank(value: string): number {
   return value === OTHER ? 1 : value === UNKNOWN ? 2 : 0;
 }
@@ -663,9 +669,7 @@ class SourceReader implements SourceSink {
     const cats: string[] = [];
     for (const [, { get, config }] of this.categories) {
       const raw = get(row);
-      let value = raw === '' ? UNKNOWN : config.map?.[raw] ?? raw;
-      if (value.toLowerCase() === OTHER) value = OTHER;
-      cats.push(value);
+      cats.push(categoryValue(raw === '' ? '' : config.map?.[raw] ?? raw));
     }
 
     const problem = this.addKind(row, when, period, rawArea, lon, lat, cats);
@@ -720,7 +724,8 @@ class SourceReader implements SourceSink {
       g.received = received;
       g.cats = cats;
     }
-    const type = this.fields.responderType?.(row) ?? '';
+    const rawType = this.fields.responderType?.(row) ?? '';
+    const type = rawType === '' ? '' : categoryValue(rawType);
     if (type) g.allTypes.add(type);
     if (!Number.isNaN(arrived)) {
       let at = arrived;
@@ -737,7 +742,10 @@ class SourceReader implements SourceSink {
       }
     }
     if (this.fields.coresponder && this.truthy.has(this.fields.coresponder(row).toLowerCase())) g.coresponder = true;
-    if (!g.service && this.fields.service) g.service = this.fields.service(row);
+    if (!g.service && this.fields.service) {
+      const service = this.fields.service(row);
+      if (service) g.service = categoryValue(service);
+    }
     return undefined;
   }
 
@@ -824,7 +832,8 @@ class SourceReader implements SourceSink {
   private addReferral(row: readonly string[], referred: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
     const followed = this.time('followedUp', row, false);
     if (typeof followed === 'string') return followed;
-    const service = this.fields.service?.(row) ?? '';
+    const rawService = this.fields.service?.(row) ?? '';
+    const service = rawService === '' ? '' : categoryValue(rawService);
     const fresh = (): ReferralGroup => ({ key: this.ctx.place(period, rawArea, lon, lat), service, referred, followed, cats });
     if (!this.window) {
       this.closeReferral(fresh());
