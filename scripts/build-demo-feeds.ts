@@ -29,7 +29,8 @@ const jobs: Job[] = [
     boundary: { from: 'phl_police_districts.geojson', to: 'philadelphia-districts.geojson' } },
   { name: 'san-francisco', config: 'configs/san-francisco.config.json', dataDir: shared, real: true,
     boundary: { from: 'sf_analysis_neighborhoods.geojson', to: 'san-francisco-neighborhoods.geojson', simplify: 4 } },
-  { name: 'sample-city', config: 'configs/sample-city.config.json', dataDir: join(root, 'test', 'fixtures', 'sample-city'), real: false },
+  { name: 'sample-city', config: 'configs/sample-city.config.json', dataDir: join(root, 'test', 'fixtures', 'sample-city'), real: false,
+    boundary: { from: 'sample-city-districts.geojson', to: 'sample-city-districts.geojson' } },
 ];
 
 const only = process.argv.slice(2);
