@@ -218,6 +218,9 @@ export class FeedBuilder {
     if (!source) throw new RangeError(`no sources[${index}] in the config`);
     const fileName = file ?? source.file;
     const names = header.map((h) => h.replace(/^\uFEFF/, '').trim());
+    if (names.length === 0 || (names.length === 1 && names[0] === '')) {
+      throw new ConfigError([{ path: `sources[${index}].file`, message: `sources[${index}].file: ${fileName} has no header row (is it empty?).` }]);
+    }
     const issues: Array<{ path: string; message: string }> = [];
     const column = (spec: string | string[] | undefined, path: string): Getter | undefined => {
       if (spec === undefined) return undefined;
@@ -254,9 +257,6 @@ export class FeedBuilder {
     }
     const filter = source.filter ? column(source.filter.column, `sources[${index}].filter.column`) : undefined;
     if (issues.length > 0) throw new ConfigError(issues);
-    if (names.length === 0 || (names.length === 1 && names[0] === '')) {
-      throw new ConfigError([{ path: `sources[${index}].file`, message: `sources[${index}].file: ${fileName} has no header row (is it empty?).` }]);
-    }
 
     const report: SourceReport = { id: source.id, file: fileName, rows: 0, used: 0, bad: 0, excluded: {}, lateRows: 0 };
     this.sourceReports.push(report);
