@@ -196,3 +196,49 @@ describe('builder metrics (golden, hand-computed)', () => {
     assert.equal(feed.period.end, '2024-04-30');
   });
 });
+
+import fc from 'fast-check';
+
+describe('builder properties', () => {
+  it('for random victim records, k, rounding and seeded noise: every feed validates, passes the guard and audits clean, with no count between 1 and k−1', () => {
+    const record = fc.record({
+      incident: fc.integer({ min: 0, max: 60 }),
+      month: fc.integer({ min: 1, max: 6 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      area: fc.constantFrom('1', '2', '3', '4', ''),
+      fatal: fc.constantFrom('True', 'False'),
+      kind: fc.constantFrom('Gun', 'Knife', 'Other weapon', 'Blunt'),
+    });
+    fc.assert(fc.property(
+      fc.array(record, { minLength: 1, maxLength: 300 }),
+      fc.constantFrom(5, 7, 11),
+      fc.constantFrom(null, 3, 5),
+      fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+      (records, k, rounding, noiseSeed) => {
+        const rows: Row[] = records.map((r) => ({
+          dc_key: `I${r.incident}-${r.month}`, date: `2024-${String(r.month).padStart(2, '0')}-${String(r.day).padStart(2, '0')}T12:00:00Z`,
+          district: r.area, fatal: r.fatal, weapon: r.kind,
+        }));
+        const config = {
+          ...base, grain: 'month', asOf: '2024-08-01',
+          jurisdiction: { name: 'T', id: 't', timezone: 'America/New_York' },
+          privacy: { k, rounding, noise: noiseSeed === undefined ? null : { epsilon: 1, seed: noiseSeed } },
+          sources: [{ id: 's', file: 's.csv', kind: 'victims', name: 'S', timestampFormat: 'iso',
+            fields: { id: 'dc_key', occurred: 'date', area: 'district' },
+            categories: {
+              fatal: { column: 'fatal', label: 'Outcome' },
+              weapon: { column: 'weapon', label: 'Weapon', sensitive: ['Knife'] },
+            } }],
+          metrics: { victims: { by: ['fatal', 'weapon'] } },
+        };
+        const { feed } = build(config, { s: rows });
+        assertSafe(feed);
+        for (const m of feed.metrics) {
+          for (const c of m.cells) if (!c.suppressed && m.statistic === 'count') assert.ok(c.value === 0 || c.value! >= k);
+          // Sensitive values never appear below the whole city.
+          assert.ok(!m.cells.some((c) => c.weapon === 'Knife' && c.area !== '*'));
+        }
+      },
+    ), { numRuns: 60, seed: 7 });
+  });
+});
