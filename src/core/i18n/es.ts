@@ -70,6 +70,43 @@ export const es: Messages = {
   chartKeys: 'Use las flechas izquierda y derecha para pasar de un periodo a otro; Inicio y Fin van al primero y al último.',
   pointLabel: (period, value) => `${period}: ${value}`,
   noSeries: 'No hay datos para esta selección.',
+  // Map
+  mapTitle: (subject, level, period) => `${subject} por ${lower(level)}, ${period}`,
+  mapRole: 'mapa',
+  mapLabel: (title) => `Mapa: ${title}`,
+  mapKeys: 'Las flechas pasan de un área a otra, Inicio y Fin van a la primera y a la última, Intro selecciona un área, + y − acercan y alejan, Escape cierra la etiqueta.',
+  mapScrollHint: 'Haga clic en el mapa para acercar o alejar con la rueda del ratón.',
+  mapTouchHint: 'Use dos dedos para mover el mapa y acercarlo.',
+  zoomIn: 'Acercar',
+  zoomOut: 'Alejar',
+  mapSummaryMost: (area, subject, period, value, share) =>
+    `${area} tuvo la cifra más alta de ${lower(subject)} en ${period}: ${value}${share ? `, el ${share} de la ciudad` : ''}.`,
+  mapSummaryHighest: (area, subject, period, value) =>
+    `${area} tuvo el valor más alto de ${lower(subject)} en ${period}: ${value}.`,
+  mapSummaryNone: (subject, period) => `${subject}, ${period}: ninguna área tiene una cifra que se pueda publicar.`,
+  mapHiddenAreas: (count, k) =>
+    `${count === 1 ? '1 área está oculta' : `${count} áreas están ocultas`} porque el conteo era menor de ${k} o podía revelar uno.`,
+  mapPartialAreas: (count) =>
+    `${count === 1 ? '1 área no tiene' : `${count} áreas no tienen`} total del año porque parte del año está oculta para proteger la privacidad.`,
+  partialShort: 'Oculto',
+  partialSentence: 'oculto, porque parte del periodo está oculta para proteger la privacidad',
+  legendPartial: 'Oculto en parte del periodo',
+  legendUnder: (to) => `Menos de ${to}`,
+  legendRange: (from, to) => `${from}–${to}`,
+  legendAtLeast: (from) => `${from} o más`,
+  legendTitle: 'Leyenda',
+  ofCity: (share) => `el ${share} de la ciudad`,
+  perResidents: (value, per) => `${value} por cada ${per} habitantes`,
+  rankedHeading: 'De mayor a menor',
+  area: 'Área',
+  shareColumn: 'Parte de la ciudad',
+  rateColumn: (per) => `Por cada ${per} habitantes`,
+  changeColumn: (period) => `Cambio desde ${period}`,
+  areaLabel: (name, value, period) => `${name}: ${value}, ${period}`,
+  boundaryProblems: (count) => `${count === 1 ? '1 problema' : `${count} problemas`} con los límites de las áreas; las demás áreas se dibujan.`,
+  boundaryLoadError: (url) => `No se pudieron cargar los límites de las áreas en ${url}, así que el mapa no se muestra; la lista y la tabla sí.`,
+  noBoundaries: 'Estos datos no indican límites de áreas: asigne al atributo areas un archivo GeoJSON.',
+  noAreaData: 'Esta métrica no tiene cifras por área.',
 };
 
 function directionWord(direction: Direction): string {

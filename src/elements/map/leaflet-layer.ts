@@ -1,0 +1,370 @@
+/**
+ * Everything that touches Leaflet, in one module that `<daylight-map>` imports dynamically: pages
+ * without a map never download Leaflet or its CSS.
+ *
+ * The layer only draws and reports pointer events. Words, numbers, tooltips, focus order and
+ * selection live in the element, which renders them with Lit, so no feed text ever goes through
+ * Leaflet's HTML-string APIs (tooltips, popups and attribution use innerHTML).
+ */
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import leafletCssText from 'leaflet/dist/leaflet.css?inline';
+import type { PolygonRings } from '../../core/geo.js';
+
+/** How one area is painted. */
+export interface AreaPaint {
+  /** A CSS colour for published values; ignored when `pattern` is `suppressed`. */
+  fill: string;
+  /** `suppressed`: grey hatch, no colour (no number to show). `unstable`: the class colour, hatched (rule 9). `missing`: no data. */
+  pattern?: 'suppressed' | 'unstable' | 'missing';
+}
+
+export interface LayerArea {
+  key: string;
+  polygons: readonly PolygonRings[];
+  labelPoint: readonly [number, number];
+}
+
+export interface LayerColours {
+  /** Lines between areas. */
+  outline: string;
+  /** Hatch lines and the outline of hidden areas. */
+  hatch: string;
+  /** Fill of areas with no data. */
+  missing: string;
+  /** The keyboard-focus / hover outline. */
+  focus: string;
+  /** The selected area's outline. */
+  selected: string;
+}
+
+export interface MapLayerOptions {
+  /** A tile URL template; none by default, so the map makes no third-party request. */
+  tiles?: string;
+  /** Attribution for the tiles, shown as text (never parsed as HTML). */
+  attribution?: string;
+  /** No zoom or fade animation (prefers-reduced-motion). */
+  reducedMotion: boolean;
+  /** Touch-first device: one finger scrolls the page, two fingers move and zoom the map. */
+  touch: boolean;
+  /** Draw on a canvas instead of SVG: much faster past a few thousand polygons, no DOM per area. */
+  canvas: boolean;
+  colours: LayerColours;
+  /** A unique prefix for SVG pattern ids (several maps may share a page). */
+  idPrefix: string;
+  onHover: (key: string | undefined, point?: { x: number; y: number }) => void;
+  onClick: (key: string) => void;
+}
+
+/** The handle the element drives the map through. */
+export interface MapLayer {
+  /** Replaces every area and fits the view to them. */
+  setAreas(areas: readonly LayerArea[], paint: ReadonlyMap<string, AreaPaint>): void;
+  /** Repaints without rebuilding geometry (new period, new classes, theme change). */
+  setPaint(paint: ReadonlyMap<string, AreaPaint>, colours?: LayerColours): void;
+  /** Outlines the focused (or hovered) area and keeps it in view; undefined clears. */
+  focus(key: string | undefined, scrollIntoView: boolean): void;
+  /** Outlines the selected area; undefined clears. */
+  select(key: string | undefined): void;
+  /** The area's label point in container pixels (for tooltips). */
+  pointOf(key: string): { x: number; y: number } | undefined;
+  zoomBy(steps: number): void;
+  /** The current zoom level (after any animation). */
+  readonly zoom: number;
+  /** Lets the scroll wheel zoom (after a click or focus), or not (so the page scrolls past the map). */
+  setWheelZoom(enabled: boolean): void;
+  /** Call after the container changed size: refits unless the reader has zoomed or moved the map. */
+  resize(): void;
+  fit(): void;
+  readonly renderer: 'svg' | 'canvas';
+  destroy(): void;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/** Leaflet's CSS as a constructable stylesheet, for a shadow root's `adoptedStyleSheets` (CSP-safe; nothing leaks to the page). */
+export function leafletStyleSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(leafletCssText);
+  }
+  return sheet;
+}
+
+/** Leaflet's CSS text, for browsers without constructable stylesheets. */
+export const leafletCss = leafletCssText;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export function createMapLayer(container: HTMLElement, options: MapLayerOptions): MapLayer {
+  let colours = options.colours;
+  const animate = !options.reducedMotion;
+  const map = L.map(container, {
+    // Controls are the element's own buttons (localised, outside Leaflet's DOM).
+    zoomControl: false,
+    attributionControl: Boolean(options.tiles),
+    // The element handles keys: arrows move between areas rather than pan.
+    keyboard: false,
+    // Click-to-activate: the wheel scrolls the page until the reader clicks or focuses the map.
+    scrollWheelZoom: false,
+    // On touch screens one finger must scroll the page, not get trapped in the map.
+    dragging: !options.touch,
+    touchZoom: true,
+    doubleClickZoom: true,
+    boxZoom: false,
+    zoomAnimation: animate,
+    fadeAnimation: animate,
+    markerZoomAnimation: animate,
+    inertia: animate,
+    // Fractional zoom so the city fills the box at any size; buttons still step by one.
+    zoomSnap: 0,
+    zoomDelta: 1,
+    preferCanvas: options.canvas,
+  });
+  if (options.touch) {
+    // One finger pans the page; Leaflet's pinch handler also moves the map with two fingers.
+    container.style.touchAction = 'pan-x pan-y';
+  }
+  if (options.tiles) {
+    L.tileLayer(options.tiles, { attribution: escapeHtml(options.attribution ?? '') }).addTo(map);
+    map.attributionControl?.setPrefix(false);
+  }
+
+  const renderer: L.Renderer = options.canvas ? L.canvas({ padding: 0.2 }) : L.svg({ padding: 0.2 });
+  map.addLayer(renderer);
+
+  const patterns = options.canvas ? canvasPatterns(colours) : svgPatterns(container, options.idPrefix, colours);
+  const group = L.featureGroup().addTo(map);
+  let shapes = new Map<string, L.Polygon>();
+  let labels = new Map<string, L.LatLng>();
+  let bounds: L.LatLngBounds | undefined;
+  let paintByKey: ReadonlyMap<string, AreaPaint> = new Map();
+  let focusOutline: L.Polygon | undefined;
+  let selectedOutline: L.Polygon | undefined;
+  let moved = false;
+  let fitting = false;
+
+  map.on('movestart zoomstart', () => { if (!fitting) moved = true; });
+
+  function style(key: string): L.PathOptions {
+    const paint = paintByKey.get(key) ?? { fill: colours.missing, pattern: 'missing' as const };
+    const fillColor = paint.pattern === 'suppressed' ? patterns.suppressed()
+      : paint.pattern === 'unstable' ? patterns.unstable(paint.fill)
+        : paint.pattern === 'missing' ? colours.missing : paint.fill;
+    return {
+      renderer,
+      color: paint.pattern === 'suppressed' || paint.pattern === 'missing' ? colours.hatch : colours.outline,
+      weight: paint.pattern === 'missing' ? 1 : 0.8,
+      dashArray: paint.pattern === 'missing' ? '3 3' : undefined,
+      opacity: 1,
+      fill: true,
+      // Leaflet passes fillColor straight to SVG's fill attribute or canvas fillStyle, so a
+      // pattern URL or a CanvasPattern object works where a colour string is typed.
+      fillColor: fillColor as string,
+      fillOpacity: 1,
+      interactive: true,
+      bubblingMouseEvents: false,
+    };
+  }
+
+  function outline(key: string | undefined, current: L.Polygon | undefined, colour: string, weight: number): L.Polygon | undefined {
+    current?.remove();
+    const shape = key === undefined ? undefined : shapes.get(key);
+    if (!shape) return undefined;
+    return L.polygon(shape.getLatLngs() as L.LatLng[][], { renderer, color: colour, weight, fill: false, interactive: false }).addTo(map);
+  }
+
+  function fit(): void {
+    if (!bounds?.isValid()) return;
+    const size = map.getSize();
+    if (size.x === 0 || size.y === 0) return;
+    fitting = true;
+    map.fitBounds(bounds, { padding: [6, 6], animate: false });
+    // Readers may zoom out a little past the city and in to street level, no further.
+    map.setMinZoom(Math.max(0, map.getZoom() - 1));
+    map.setMaxZoom(map.getZoom() + 7);
+    fitting = false;
+    moved = false;
+  }
+
+  const layer: MapLayer = {
+    renderer: options.canvas ? 'canvas' : 'svg',
+    get zoom() {
+      return map.getZoom();
+    },
+    setAreas(areas, paint) {
+      paintByKey = paint;
+      group.clearLayers();
+      focusOutline?.remove();
+      selectedOutline?.remove();
+      focusOutline = selectedOutline = undefined;
+      shapes = new Map();
+      labels = new Map();
+      const all: L.Polygon[] = [];
+      for (const area of areas) {
+        // GeoJSON is [lon, lat]; Leaflet wants [lat, lon]. One L.Polygon per area (a
+        // MultiPolygon is an array of polygons), built directly rather than through L.geoJSON,
+        // which would re-validate and re-copy what the element has already checked.
+        const latlngs = area.polygons.map((rings) => rings.map((ring) => ring.map(([lon, lat]) => L.latLng(lat, lon))));
+        const shape = L.polygon(latlngs.length === 1 ? latlngs[0]! : latlngs, style(area.key));
+        const key = area.key;
+        const hover = (event: L.LeafletMouseEvent) => options.onHover(key, { x: event.containerPoint.x, y: event.containerPoint.y });
+        shape.on('mouseover', hover);
+        shape.on('mousemove', hover);
+        shape.on('mouseout', () => options.onHover(undefined));
+        shape.on('click', () => options.onClick(key));
+        // SVG paths carry their key (never a value), so tests and page scripts can find an area.
+        shape.on('add', () => shape.getElement()?.setAttribute('data-area', key));
+        shapes.set(key, shape);
+        labels.set(key, L.latLng(area.labelPoint[1], area.labelPoint[0]));
+        all.push(shape);
+      }
+      for (const shape of all) group.addLayer(shape);
+      bounds = all.length ? group.getBounds() : undefined;
+      if (!moved) fit();
+    },
+    setPaint(paint, nextColours) {
+      paintByKey = paint;
+      if (nextColours) {
+        colours = nextColours;
+        patterns.update(nextColours);
+      }
+      for (const [key, shape] of shapes) shape.setStyle(style(key));
+    },
+    focus(key, scrollIntoView) {
+      focusOutline = outline(key, focusOutline, colours.focus, 3);
+      const label = key === undefined ? undefined : labels.get(key);
+      if (label && scrollIntoView && !map.getBounds().contains(label)) map.panTo(label, { animate });
+    },
+    select(key) {
+      selectedOutline = outline(key, selectedOutline, colours.selected, 2.5);
+      selectedOutline?.setStyle({ dashArray: '6 3' });
+    },
+    pointOf(key) {
+      const label = labels.get(key);
+      if (!label) return undefined;
+      const point = map.latLngToContainerPoint(label);
+      return { x: point.x, y: point.y };
+    },
+    zoomBy(steps) {
+      moved = true;
+      map.setZoom(map.getZoom() + steps, { animate });
+    },
+    setWheelZoom(enabled) {
+      if (enabled) map.scrollWheelZoom.enable();
+      else map.scrollWheelZoom.disable();
+    },
+    resize() {
+      map.invalidateSize({ animate: false, pan: false });
+      if (!moved) fit();
+    },
+    fit,
+    destroy() {
+      // Leaflet ends a zoom animation from a 250 ms timer that map.remove() does not clear; the
+      // timer then reads the removed panes and throws. Marking the animation done makes it a no-op.
+      (map as unknown as { _animatingZoom?: boolean })._animatingZoom = false;
+      map.remove();
+    },
+  };
+  return layer;
+}
+
+interface Patterns {
+  suppressed(): unknown;
+  unstable(colour: string): unknown;
+  update(colours: LayerColours): void;
+}
+
+/**
+ * Hatch fills as SVG <pattern>s in a zero-size SVG inside the map container: `url(#id)` resolves
+ * within the element's shadow tree, so ids only need to be unique per element.
+ */
+function svgPatterns(container: HTMLElement, prefix: string, initial: LayerColours): Patterns {
+  const holder = document.createElementNS(SVG_NS, 'svg');
+  holder.setAttribute('width', '0');
+  holder.setAttribute('height', '0');
+  holder.setAttribute('aria-hidden', 'true');
+  holder.setAttribute('class', 'daylight-patterns');
+  const defs = document.createElementNS(SVG_NS, 'defs');
+  holder.append(defs);
+  container.append(holder);
+  let colours = initial;
+  const made = new Map<string, SVGPatternElement>();
+  const make = (id: string, background: string | undefined) => {
+    let pattern = made.get(id);
+    if (!pattern) {
+      pattern = document.createElementNS(SVG_NS, 'pattern');
+      pattern.setAttribute('id', id);
+      pattern.setAttribute('patternUnits', 'userSpaceOnUse');
+      pattern.setAttribute('width', '8');
+      pattern.setAttribute('height', '8');
+      pattern.setAttribute('patternTransform', 'rotate(45)');
+      const rect = document.createElementNS(SVG_NS, 'rect');
+      rect.setAttribute('width', '8');
+      rect.setAttribute('height', '8');
+      const line = document.createElementNS(SVG_NS, 'line');
+      line.setAttribute('x1', '0');
+      line.setAttribute('y1', '0');
+      line.setAttribute('x2', '0');
+      line.setAttribute('y2', '8');
+      line.setAttribute('stroke-width', background ? '2' : '3');
+      pattern.append(rect, line);
+      defs.append(pattern);
+      made.set(id, pattern);
+    }
+    pattern.firstElementChild!.setAttribute('fill', background ?? colours.missing);
+    pattern.lastElementChild!.setAttribute('stroke', background ? colours.outline : colours.hatch);
+    return `url(#${id})`;
+  };
+  return {
+    suppressed: () => make(`${prefix}-hatch`, undefined),
+    unstable: (colour) => make(`${prefix}-unstable-${colour.replace(/[^\w]/g, '')}`, colour),
+    update(next) {
+      colours = next;
+      for (const [id, pattern] of made) {
+        const background = id.endsWith('-hatch') ? undefined : pattern.firstElementChild!.getAttribute('fill') ?? undefined;
+        make(id, background);
+      }
+    },
+  };
+}
+
+/** Hatch fills as CanvasPatterns for Leaflet's canvas renderer. */
+function canvasPatterns(initial: LayerColours): Patterns {
+  let colours = initial;
+  const cache = new Map<string, CanvasPattern | string>();
+  const make = (background: string | undefined): CanvasPattern | string => {
+    const id = background ?? '';
+    const cached = cache.get(id);
+    if (cached) return cached;
+    const tile = document.createElement('canvas');
+    tile.width = tile.height = 8;
+    const ctx = tile.getContext('2d');
+    if (!ctx) return background ?? colours.missing;
+    ctx.fillStyle = background ?? colours.missing;
+    ctx.fillRect(0, 0, 8, 8);
+    ctx.strokeStyle = background ? colours.outline : colours.hatch;
+    ctx.lineWidth = background ? 1.5 : 2;
+    ctx.beginPath();
+    // Two strokes so the diagonal tiles seamlessly.
+    ctx.moveTo(-2, 10); ctx.lineTo(10, -2);
+    ctx.moveTo(-2, 2); ctx.lineTo(2, -2);
+    ctx.moveTo(6, 10); ctx.lineTo(10, 6);
+    ctx.stroke();
+    const pattern = ctx.createPattern(tile, 'repeat') ?? (background ?? colours.missing);
+    cache.set(id, pattern);
+    return pattern;
+  };
+  return {
+    suppressed: () => make(undefined),
+    unstable: (colour) => make(colour),
+    update(next) {
+      colours = next;
+      cache.clear();
+    },
+  };
+}
+
+/** Leaflet writes attribution with innerHTML; the attribute is text, so it is shown as text. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,947 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DaylightDataElement } from '../shared/data-element.js';
+import { AreaSelectEvent } from '../shared/events.js';
+import { downloadText, toCsv } from '../shared/csv.js';
+import { tokens } from '../shared/styles.js';
+import { mapStyles } from './map.styles.js';
+import type { AreaPaint, LayerArea, LayerColours, MapLayer } from './leaflet-layer.js';
+import type { Feed, Metric } from '../../core/types.js';
+import { TOTAL } from '../../core/types.js';
+import { findMetric, parseWhere, quantileFromStatistic } from '../../core/select.js';
+import { describeCell, type CellText } from '../../core/describe.js';
+import { formatCount, formatDifference, formatNumber, formatPeriod, resolveLabel } from '../../core/format.js';
+import { directionOf } from '../../core/compare.js';
+import { checkBoundaries, readingOrder, unmatchedAreas, type AreaShape, type BoundaryProblem } from '../../core/geo.js';
+import { classBreaks, classIndex, legendClasses, SEQUENTIAL_COLOURS, type LegendClass } from '../../core/classify.js';
+import {
+  areaCellsFor, areaGrid, changeBetween, mapPeriod, perCapitaCell, populationOf, previousAreaPeriod, rankByValue, shareOfTotal,
+  type AreaPeriod, type Change,
+} from '../../core/areas.js';
+
+/** One area as every view shows it: the map, the ranked list, the table, the CSV. */
+export interface MapRow {
+  key: string;
+  name: string;
+  /** What the cell says (describeCell), or for a summed year with a hidden part, "Hidden". */
+  text: CellText;
+  /** The number the map classes and ranks by: the count (or the metric's value), or the per-capita rate when normalised. Only when published. */
+  value?: number;
+  /** The per-capita rate, when `normalize="population"`. */
+  rate?: CellText;
+  /** Fraction of the city, only from published numbers. */
+  share?: number;
+  change?: Change;
+  /** True when the boundary file has a shape for the area. */
+  onMap: boolean;
+  paint: AreaPaint;
+}
+
+interface BoundaryState {
+  status: 'loading' | 'ready' | 'error';
+  /** What the boundaries came from: a URL, or `inline`. */
+  source: string;
+  areas?: AreaShape[];
+  problems?: BoundaryProblem[];
+  order?: string[];
+}
+
+interface Model {
+  key: string;
+  metric: Metric;
+  period: AreaPeriod;
+  previous: AreaPeriod;
+  rows: MapRow[];
+  byKey: Map<string, MapRow>;
+  ranked: MapRow[];
+  legend: LegendClass[];
+  valueMetric: Pick<Metric, 'unit' | 'per'>;
+  hidden: number;
+  partial: number;
+  missing: number;
+  unstable: number;
+  problems: BoundaryProblem[];
+  paint: Map<string, AreaPaint>;
+}
+
+/** Above this many areas the map draws on a canvas: SVG keeps one DOM node per area and slows past a few thousand. */
+const CANVAS_THRESHOLD = 1500;
+const DEFAULT_PER = 100_000;
+const boundaryCache = new Map<string, Promise<unknown>>();
+const checkedCache = new WeakMap<object, Map<string, ReturnType<typeof checkBoundaries> & { order: string[] }>>();
+let layerModule: Promise<typeof import('./leaflet-layer.js')> | undefined;
+let nextId = 0;
+
+/** Loads the map's Leaflet chunk once per page. Exported for the benchmark and tests. */
+export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
+  layerModule ??= import('./leaflet-layer.js');
+  return layerModule;
+}
+
+/**
+ * A choropleth of a metric by area for one period, with a ranked list of the highest areas, a
+ * text summary and a table. The list and summary come first in reading order: they are the
+ * accessible way to the same figures, and they work before (or without) the map.
+ *
+ * Leaflet loads lazily, only when a map is on the page. No tile server is used unless `tiles` is
+ * set: the base is the area boundaries themselves, so the map makes no third-party request and
+ * works under a strict CSP. Suppressed areas are hatched and read "Fewer than 11"; no number,
+ * share, rate or change is ever derived from a hidden value.
+ *
+ * @summary A privacy-safe choropleth map of areas, with a ranked list and a table.
+ * @status experimental
+ *
+ * @csspart base - The card.
+ * @csspart title - The map's title.
+ * @csspart summary - The text summary.
+ * @csspart ranked - The ranked list of areas.
+ * @csspart map - The map box (Leaflet's container).
+ * @csspart tooltip - The label of the hovered or focused area.
+ * @csspart legend - The legend.
+ * @csspart table - The table shown instead of the map.
+ * @csspart toggle - The "Show as table" button.
+ * @csspart problems - The note listing boundary problems.
+ *
+ * @cssprop [--daylight-map-color-1=#fef0d9] - Lowest class colour (ColorBrewer OrRd; --daylight-map-color-2 … -5 follow).
+ * @cssprop [--daylight-map-height=360px] - Height of the map; the `height` attribute sets it too.
+ * @cssprop [--daylight-color-suppressed=#5f6875] - Hatch colour of hidden areas.
+ * @cssprop [--daylight-color-focus=#1f5fbf] - Outline of the focused area.
+ * @cssprop [--daylight-font-family=inherit] - Font; inherits the page's by default.
+ *
+ * @fires daylight-area-select - The reader selected an area (click, Enter, or the ranked list); `event.area` is its key, or undefined when deselected.
+ * @fires daylight-map-render - The map has drawn (first time and after each change); `event.detail` has `renderer` and `areas`.
+ */
+export class DaylightMap extends DaylightDataElement {
+  static override styles = [tokens, mapStyles];
+
+  /** The metric id, e.g. `incidents`. */
+  @property() metric?: string;
+
+  /** URL of a GeoJSON FeatureCollection of the areas (relative to the page). Defaults to the feed's `areas` block. */
+  @property() areas?: string;
+
+  /** A FeatureCollection object to draw, instead of loading one. */
+  @property({ attribute: false }) boundaries?: unknown;
+
+  /** The feature property that holds the area key. Defaults to the feed's `areas.key`. */
+  @property({ attribute: 'area-key' }) areaKey?: string;
+
+  /** The period to show (`2024`, or `2024-07` in a monthly feed). Defaults to the latest full year. */
+  @property() period?: string;
+
+  /** For quantile metrics: `median` (default), `p90`, or a fraction such as `0.75`. */
+  @property() statistic?: string;
+
+  /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `type=fatal`. */
+  @property() where?: string;
+
+  /** `population`: colour by count per resident, from each feature's population property. */
+  @property({ attribute: 'normalize' }) normalizeBy?: 'population';
+
+  /** The feature property that holds an area's population. */
+  @property({ attribute: 'population-property' }) populationProperty = 'population';
+
+  /** Per-capita rates are per this many residents. */
+  @property({ type: Number }) per = DEFAULT_PER;
+
+  /** A tile URL template (`https://…/{z}/{x}/{y}.png`). None by default: no third-party requests. */
+  @property() tiles?: string;
+
+  /** Attribution text for the tiles (shown as text). */
+  @property() attribution?: string;
+
+  /** The selected area's key. Set by clicks, Enter and the ranked list; defaults to the area chosen in a `<daylight-filter>`. */
+  @property({ reflect: true }) area?: string;
+
+  /** How many areas the ranked list shows; `0` hides it. */
+  @property({ type: Number }) ranked = 5;
+
+  /** Height of the map in CSS pixels. */
+  @property({ type: Number }) height = 360;
+
+  /** Overrides the title (the metric's label by default). */
+  @property() label?: string;
+
+  /** Opens the table view first. */
+  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+
+  @state() private boundaryState?: BoundaryState;
+  @state() private active?: string;
+  @state() private tooltip?: { x: number; y: number; source: 'pointer' | 'keyboard' };
+  @state() private hint?: string;
+  @state() private announcement = '';
+
+  private readonly uid = `daylight-map-${++nextId}`;
+  private model?: Model;
+  private layer?: MapLayer;
+  private layerLoading = false;
+  private drawnModel?: Model;
+  private drawnAreas?: AreaShape[];
+  private mapObserver?: ResizeObserver;
+  private observedMap?: HTMLElement;
+  private mapWidth = 0;
+  private wheelTimer?: ReturnType<typeof setTimeout>;
+  private ready = deferred<void>();
+
+  /**
+   * Resolves when the map shows the current data: drawn by Leaflet (one frame after), or an error
+   * or empty state rendered instead. Tests and benchmarks wait on it; nothing sleeps.
+   */
+  get mapReady(): Promise<void> {
+    return this.updateComplete.then(() => this.ready.promise);
+  }
+
+  /** The renderer in use: `svg` for up to 1,500 areas, `canvas` above; undefined before the map has drawn. */
+  get renderer(): 'svg' | 'canvas' | undefined {
+    return this.layer?.renderer;
+  }
+
+  /** Every area as shown (map order), for JS that builds its own view. */
+  get rows(): readonly MapRow[] {
+    return this.model?.rows ?? [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.layer?.destroy();
+    this.layer = undefined;
+    this.mapObserver?.disconnect();
+    this.mapObserver = undefined;
+    this.observedMap = undefined;
+    this.drawnModel = undefined;
+    this.drawnAreas = undefined;
+    clearTimeout(this.wheelTimer);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attached: the layer was destroyed on removal and is drawn again on the next update.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  protected override configurationProblem(feed: Feed): string | undefined {
+    const problem = this.metricProblem(feed, this.metric);
+    if (problem) return problem;
+    const metric = findMetric(feed, this.metric!)!;
+    return metric.dimensions.includes('area') ? undefined : this.t.noAreaData;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('height')) this.style.setProperty('--_map-height', `${this.height}px`);
+    const state = this.effectiveState;
+    if (state?.status === 'ready') this.loadBoundaries(state.feed, state.src);
+  }
+
+  // ---- boundaries -------------------------------------------------------------------------
+
+  private boundaryKey(feed: Feed): string | undefined {
+    return this.areaKey ?? feed.areas?.key;
+  }
+
+  private loadBoundaries(feed: Feed, feedSrc: string | undefined): void {
+    const key = this.boundaryKey(feed);
+    let source: string;
+    let load: () => Promise<unknown>;
+    if (this.boundaries !== undefined && this.boundaries !== null) {
+      source = 'boundaries property';
+      const value = this.boundaries;
+      load = () => Promise.resolve(value);
+    } else if (this.areas) {
+      source = new URL(this.areas, document.baseURI).href;
+      load = () => fetchBoundaries(source);
+    } else if (feed.areas?.inline) {
+      source = 'the feed (areas.inline)';
+      const inline = feed.areas.inline;
+      load = () => Promise.resolve(inline);
+    } else if (feed.areas?.url) {
+      // A feed's areas.url is relative to the feed file, not to the page that shows it.
+      source = new URL(feed.areas.url, feedSrc ? new URL(feedSrc, document.baseURI) : document.baseURI).href;
+      load = () => fetchBoundaries(source);
+    } else {
+      if (this.boundaryState?.source !== '') this.boundaryState = { status: 'error', source: '' };
+      return;
+    }
+    const id = `${source}\u0000${key ?? ''}\u0000${this.boundaries === undefined ? '' : nextObjectId(this.boundaries)}`;
+    if (this.boundaryState && this.boundaryStateId === id) return;
+    this.boundaryStateId = id;
+    this.boundaryState = { status: 'loading', source };
+    load().then(
+      (collection) => {
+        if (this.boundaryStateId !== id) return;
+        const checked = checkedBoundaries(collection, key ?? '');
+        this.boundaryState = { status: 'ready', source, areas: checked.areas, problems: checked.problems, order: checked.order };
+        if (checked.problems.length) {
+          console.warn(`[daylight-map] ${source}:\n${checked.problems.map((p) => `  ${p.message}`).join('\n')}`);
+        }
+      },
+      () => {
+        if (this.boundaryStateId !== id) return;
+        this.boundaryState = { status: 'error', source };
+      },
+    );
+  }
+
+  private boundaryStateId?: string;
+
+  // ---- model ------------------------------------------------------------------------------
+
+  private computeModel(feed: Feed): Model | undefined {
+    const metric = findMetric(feed, this.metric!)!;
+    const boundaries = this.boundaryState;
+    const locale = this.locale;
+    const cacheKey = [this.metric, this.period ?? '', this.statistic ?? '', this.where ?? '', this.normalizeBy ?? '', this.per,
+      this.populationProperty, locale, boundaries?.status ?? '', this.boundaryStateId ?? ''].join('\u0000');
+    if (this.model && this.model.metric === metric && this.model.key === cacheKey) return this.model;
+
+    const t = this.t;
+    const k = feed.privacy.minCount;
+    const q = metric.statistic === 'quantile' ? quantileFromStatistic(this.statistic) : undefined;
+    const grid = areaGrid(metric, parseWhere(this.where), q);
+    const period = mapPeriod(feed, metric, grid, this.period);
+    if (!period) return undefined;
+    const previous = previousAreaPeriod(period, feed.period.grain);
+    const cells = areaCellsFor(grid, period);
+    const previousCells = areaCellsFor(grid, previous);
+    const total = cells.get(TOTAL)?.cell;
+    const shapes = boundaries?.status === 'ready' ? boundaries.areas ?? [] : [];
+    const shapeByKey = new Map(shapes.map((s) => [s.key, s]));
+    const perCapita = this.normalizeBy === 'population' && metric.statistic === 'count'
+      && shapes.some((s) => populationOf(s.properties, this.populationProperty) !== undefined);
+    const rateMetric: Metric = { id: `${metric.id}_per_capita`, label: metric.label, unit: 'rate', statistic: 'rate', per: this.per, dimensions: [], cells: [] };
+    const valueMetric = perCapita ? rateMetric : metric;
+
+    // Every area the feed or the boundaries know, boundaries first (map order), then feed-only keys.
+    const keys: string[] = boundaries?.order ? [...boundaries.order] : shapes.map((s) => s.key);
+    const known = new Set(keys);
+    const feedKeys: string[] = [];
+    for (const row of grid.values()) for (const area of row.keys()) if (area !== TOTAL && !feedKeys.includes(area)) feedKeys.push(area);
+    for (const area of feedKeys) if (!known.has(area)) { keys.push(area); known.add(area); }
+
+    const level = this.levelName(feed);
+    const rows: MapRow[] = keys.map((key) => {
+      const shape = shapeByKey.get(key);
+      const { cell, partial } = cells.get(key) ?? { cell: undefined, partial: false };
+      const text: CellText = partial
+        ? { state: 'suppressed', short: t.partialShort, long: t.partialSentence, unstable: false }
+        : describeCell(feed, metric, cell, t, locale);
+      const row: MapRow = { key, name: this.areaName(feed, key, shape, level), text, onMap: Boolean(shape), paint: { fill: '' } };
+      const previousCell = previousCells.get(key)?.cell;
+      if (perCapita) {
+        const population = populationOf(shape?.properties, this.populationProperty);
+        const rate = perCapitaCell(cell, population, k);
+        const previousRate = perCapitaCell(previousCell, population, k);
+        if (rate && text.state === 'published') {
+          row.rate = describeCell(feed, rateMetric, rate, t, locale);
+          if (row.rate.state === 'published') row.value = rate.value! * this.per;
+        }
+        const change = changeBetween(rate, previousRate);
+        if (change) row.change = { delta: change.delta * this.per, ratio: change.ratio };
+      } else {
+        if (text.state === 'published') row.value = text.value;
+        row.change = changeBetween(partial ? undefined : cell, previousCells.get(key)?.partial ? undefined : previousCell);
+      }
+      if (metric.statistic === 'count') row.share = shareOfTotal(partial ? undefined : cell, total);
+      return row;
+    });
+
+    const published = rows.map((r) => r.value).filter((v): v is number => v !== undefined);
+    const breaks = classBreaks(published);
+    const colours = this.classColours();
+    const legend = legendClasses(breaks, colours);
+    const paint = new Map<string, AreaPaint>();
+    let hidden = 0, partial = 0, missing = 0, unstable = 0;
+    for (const row of rows) {
+      const rowUnstable = row.rate?.unstable || row.text.unstable;
+      if (row.value !== undefined) {
+        const index = classIndex(breaks, row.value);
+        row.paint = { fill: legend[index]!.colour, pattern: rowUnstable ? 'unstable' : undefined };
+        if (rowUnstable && row.onMap) unstable++;
+      } else if (row.text.state === 'suppressed' || row.text.state === 'withheld') {
+        row.paint = { fill: '', pattern: 'suppressed' };
+        if (row.text.short === t.partialShort) partial++;
+        else hidden++;
+      } else {
+        row.paint = { fill: '', pattern: 'missing' };
+        if (row.onMap) missing++;
+      }
+      paint.set(row.key, row.paint);
+    }
+    const problems = [
+      ...(boundaries?.problems ?? []),
+      ...(boundaries?.status === 'ready' ? unmatchedAreas(feedKeys, shapes, this.boundaryKey(feed) ?? 'area') : []),
+    ];
+    const ranked = rankByValue(rows, (r) => r.value, (r) => r.name);
+    this.model = {
+      key: cacheKey, metric, period, previous, rows, byKey: new Map(rows.map((r) => [r.key, r])), ranked, legend, valueMetric,
+      hidden, partial, missing, unstable, problems, paint,
+    };
+    return this.model;
+  }
+
+  private classColours(): string[] {
+    const style = getComputedStyle(this);
+    return SEQUENTIAL_COLOURS.map((fallback, i) => style.getPropertyValue(`--daylight-map-color-${i + 1}`).trim() || fallback);
+  }
+
+  private levelName(feed: Feed): string {
+    const label = feed.areas?.level ?? feed.dimensions?.area?.label;
+    return label ? resolveLabel(label, this.locale) : this.t.area;
+  }
+
+  /** The dimension's label for the key, else the feature's name property, else "Police district 24" for a bare number, else the key. */
+  private areaName(feed: Feed, key: string, shape: AreaShape | undefined, level: string): string {
+    const label = feed.dimensions?.area?.values?.[key];
+    if (label) return resolveLabel(label, this.locale);
+    const nameProperty = feed.areas?.nameProperty;
+    const name = nameProperty ? shape?.properties[nameProperty] : undefined;
+    if (typeof name === 'string' && name.trim()) return name;
+    return /^\d{1,4}$/.test(key) ? `${level} ${key}` : key;
+  }
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  protected override renderReady(feed: Feed): TemplateResult {
+    const t = this.t;
+    const model = this.computeModel(feed);
+    if (!model) {
+      this.settle();
+      return html`<p class="state">${t.noAreaData}</p>`;
+    }
+    const metric = model.metric;
+    const locale = this.locale;
+    const periodLabel = formatPeriod(model.period.key, model.period.grain, locale);
+    const subject = this.subject(metric, model);
+    const title = this.label ?? t.mapTitle(subject, this.levelName(feed), periodLabel);
+    const k = this.kText(feed);
+    const selected = this.selectedKey;
+    const boundaries = this.boundaryState;
+    return html`
+      <div class="head">
+        <p class="title" part="title" id="${this.uid}-title">${title}</p>
+        <button part="toggle" class="no-print" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
+          ${this.showTable ? t.showChart : t.showTable}
+        </button>
+      </div>
+      <p class="summary" part="summary">${this.summary(model, subject, periodLabel, k)}</p>
+      <div class="body">
+        ${this.ranked > 0 && model.ranked.length ? this.renderRanked(model, selected) : nothing}
+        <div class="map-column">
+          <div class="map-wrap" ?hidden=${this.showTable}>
+            ${boundaries?.status === 'error'
+              ? html`<div class="map-message" role="alert">${boundaries.source ? t.boundaryLoadError(boundaries.source) : t.noBoundaries}</div>`
+              : nothing}
+            <div class="map" part="map" tabindex=${boundaries?.status === 'ready' ? '0' : '-1'} role="application"
+              aria-roledescription=${t.mapRole} aria-label=${t.mapLabel(title)} aria-describedby="${this.uid}-keys"
+              @keydown=${this.onKeyDown} @focus=${this.onFocus} @blur=${this.onBlur}
+              @click=${this.activateWheel} @pointerleave=${this.onPointerLeave} @wheel=${this.onWheel}
+              @touchstart=${this.onTouch}></div>
+            <div class="zoom no-print">
+              <button type="button" aria-label=${t.zoomIn} title=${t.zoomIn} @click=${() => this.layer?.zoomBy(1)}>+</button>
+              <button type="button" aria-label=${t.zoomOut} title=${t.zoomOut} @click=${() => this.layer?.zoomBy(-1)}>−</button>
+            </div>
+            ${this.renderTooltip(model, periodLabel)}
+            ${this.hint ? html`<div class="hint" aria-hidden="true">${this.hint}</div>` : nothing}
+            <p id="${this.uid}-keys" class="visually-hidden">${t.mapKeys}</p>
+            <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+          </div>
+          ${this.showTable ? this.renderTable(model, title) : nothing}
+          ${this.renderLegend(model, k)}
+        </div>
+      </div>
+      ${model.problems.length ? this.renderProblems(model.problems) : nothing}
+    `;
+  }
+
+  private subject(metric: Metric, model: Model): string {
+    const t = this.t;
+    const label = t.statisticLabel(resolveLabel(metric.label, this.locale), metric.statistic === 'quantile' ? quantileFromStatistic(this.statistic) : undefined);
+    if (model.valueMetric !== metric) {
+      const per = t.rateColumn(formatCount(this.per, this.locale));
+      return `${label} ${per[0]!.toLowerCase()}${per.slice(1)}`;
+    }
+    return label;
+  }
+
+  private summary(model: Model, subject: string, periodLabel: string, k: string): string {
+    const t = this.t;
+    const top = model.ranked[0];
+    let sentence: string;
+    if (!top) sentence = t.mapSummaryNone(subject, periodLabel);
+    else if (model.valueMetric === model.metric && model.metric.statistic === 'count') {
+      sentence = t.mapSummaryMost(top.name, subject, periodLabel, top.text.long, top.share !== undefined ? this.percent(top.share) : '');
+    } else {
+      sentence = t.mapSummaryHighest(top.name, subject, periodLabel, (top.rate ?? top.text).long);
+    }
+    if (model.hidden) sentence += ` ${t.mapHiddenAreas(model.hidden, k)}`;
+    if (model.partial) sentence += ` ${t.mapPartialAreas(model.partial)}`;
+    return sentence;
+  }
+
+  private percent(share: number): string {
+    return formatNumber(share, 'share', this.locale);
+  }
+
+  private valueText(row: MapRow): string {
+    return (row.rate ?? row.text).short;
+  }
+
+  private changeText(model: Model, row: MapRow): string {
+    if (!row.change) return '';
+    const metric = model.valueMetric === model.metric ? model.metric : { ...model.metric, unit: 'rate' as const };
+    const per = model.valueMetric === model.metric ? model.metric.per : undefined;
+    const prev = formatPeriod(model.previous.key, model.previous.grain, this.locale);
+    return this.t.comparisonShort(formatDifference(row.change.delta, metric.unit, this.locale, per), directionOf(metric, row.change.delta), prev);
+  }
+
+  private renderRanked(model: Model, selected: string | undefined): TemplateResult {
+    const t = this.t;
+    const top = model.ranked.slice(0, this.ranked);
+    return html`<section class="ranked" part="ranked" aria-labelledby="${this.uid}-ranked">
+      <p class="ranked-title" id="${this.uid}-ranked">${t.rankedHeading}</p>
+      <ol>
+        ${top.map((row) => {
+          const details = [
+            row.rate ? row.text.short : '',
+            row.share !== undefined ? t.ofCity(this.percent(row.share)) : '',
+            this.changeText(model, row),
+          ].filter(Boolean);
+          return html`<li class=${row.key === selected ? 'selected' : ''}>
+            <button type="button" class="area-button" aria-pressed=${row.key === selected ? 'true' : 'false'} @click=${() => this.selectArea(row.key)}>
+              <span class="swatch" aria-hidden="true">${this.swatch(row.paint)}</span>
+              <span class="name">${row.name}</span>
+            </button>
+            <span class="figure">${this.valueText(row)}</span>
+            ${details.length ? html`<span class="details">${details.join(' · ')}</span>` : nothing}
+          </li>`;
+        })}
+      </ol>
+    </section>`;
+  }
+
+  private renderTooltip(model: Model, periodLabel: string): TemplateResult | typeof nothing {
+    const row = this.active ? model.byKey.get(this.active) : undefined;
+    const tip = this.tooltip;
+    if (!row || !tip || this.showTable) return nothing;
+    const width = this.mapWidth || 1;
+    const flip = tip.x > width * 0.6;
+    const position = { left: `${Math.round(tip.x)}px`, top: `${Math.round(tip.y)}px`, transform: `translate(${flip ? 'calc(-100% - 12px)' : '12px'}, -110%)` };
+    return html`<div class="tooltip" part="tooltip" role="tooltip" style=${styleMap(position)}>
+      <strong>${row.name}</strong><br />
+      ${this.valueText(row)}${(row.rate ?? row.text).unstable ? ` (${this.t.unstable})` : ''}
+      ${row.share !== undefined ? html`<br />${this.t.ofCity(this.percent(row.share))}` : nothing}
+      <br /><span class="period">${periodLabel}</span>
+    </div>`;
+  }
+
+  private renderLegend(model: Model, k: string): TemplateResult {
+    const t = this.t;
+    const metric = model.valueMetric;
+    const integer = metric.unit === 'count';
+    const fmt = (v: number) => formatNumber(v, metric.unit === 'rate' ? 'count' : metric.unit, this.locale);
+    const rangeText = (c: LegendClass): string => {
+      if (c.from === undefined && c.to === undefined) return t.legendAtLeast(fmt(0));
+      if (c.from === undefined) return integer ? t.legendRange(fmt(0), fmt(c.to! - 1)) : t.legendUnder(fmt(c.to!));
+      if (c.to === undefined) return t.legendAtLeast(fmt(c.from));
+      return integer ? t.legendRange(fmt(c.from), fmt(c.to - 1)) : t.legendRange(fmt(c.from), fmt(c.to));
+    };
+    const hasValues = model.ranked.length > 0;
+    return html`<ul class="legend" part="legend" aria-label=${t.legendTitle}>
+      ${hasValues ? model.legend.map((c) => html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: c.colour })}</span>${rangeText(c)}</li>`) : nothing}
+      ${model.hidden ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${t.fewerThan(k)}</li>` : nothing}
+      ${model.partial ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${t.legendPartial}</li>` : nothing}
+      ${model.unstable ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: model.legend[0]?.colour ?? '#ccc', pattern: 'unstable' })}</span>${t.unstable}: ${t.unstableExplain}</li>` : nothing}
+      ${model.missing ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'missing' })}</span>${t.legendMissing}</li>` : nothing}
+    </ul>`;
+  }
+
+  /** A legend swatch as inline SVG (fill attributes, no style strings: CSP-safe). */
+  private swatch(paint: AreaPaint): TemplateResult {
+    const id = `${this.uid}-sw-${paint.pattern ?? 'plain'}`;
+    if (paint.pattern === 'suppressed' || paint.pattern === 'unstable') {
+      return html`<svg width="16" height="16" viewBox="0 0 16 16">
+        <defs><pattern id=${id} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+          <rect width="5" height="5" class=${paint.pattern === 'suppressed' ? 'hatch-bg' : ''} fill=${paint.pattern === 'unstable' ? paint.fill : 'currentColor'}></rect>
+          <line x1="0" y1="0" x2="0" y2="5" class="hatch-line"></line>
+        </pattern></defs>
+        ${svg`<rect x="0.5" y="0.5" width="15" height="15" fill="url(#${id})" class="swatch-edge"></rect>`}
+      </svg>`;
+    }
+    if (paint.pattern === 'missing') {
+      return html`<svg width="16" height="16" viewBox="0 0 16 16"><rect x="0.5" y="0.5" width="15" height="15" class="missing-swatch"></rect></svg>`;
+    }
+    return html`<svg width="16" height="16" viewBox="0 0 16 16"><rect x="0.5" y="0.5" width="15" height="15" fill=${paint.fill} class="swatch-edge"></rect></svg>`;
+  }
+
+  private renderTable(model: Model, title: string): TemplateResult {
+    const t = this.t;
+    const perCapita = model.valueMetric !== model.metric;
+    const hasShare = model.rows.some((r) => r.share !== undefined);
+    const prev = formatPeriod(model.previous.key, model.previous.grain, this.locale);
+    const rows = this.tableRows(model);
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>${title}</caption>
+        <thead><tr>
+          <th scope="col">${t.area}</th><th scope="col">${t.value}</th>
+          ${perCapita ? html`<th scope="col">${t.rateColumn(formatCount(this.per, this.locale))}</th>` : nothing}
+          ${hasShare ? html`<th scope="col">${t.shareColumn}</th>` : nothing}
+          <th scope="col">${t.changeColumn(prev)}</th><th scope="col">${t.status}</th>
+        </tr></thead>
+        <tbody>
+          ${rows.map((row) => html`<tr class=${row.text.state}>
+            <th scope="row">${row.name}</th>
+            <td>${row.text.short}</td>
+            ${perCapita ? html`<td>${row.rate?.short ?? ''}</td>` : nothing}
+            ${hasShare ? html`<td>${row.share !== undefined ? this.percent(row.share) : ''}</td>` : nothing}
+            <td>${this.changeText(model, row)}</td>
+            <td>${this.noteFor(row)}</td>
+          </tr>`)}
+        </tbody>
+      </table>
+      <button class="no-print" @click=${() => this.downloadCsv(model)}>${t.downloadCsv}</button>
+    </div>`;
+  }
+
+  private tableRows(model: Model): MapRow[] {
+    return model.rows.slice().sort((a, b) => a.name.localeCompare(b.name, this.locale, { numeric: true }));
+  }
+
+  private noteFor(row: MapRow): string {
+    const t = this.t;
+    if (row.text.state === 'withheld') return t.withheldFault;
+    if (row.text.state === 'suppressed') return row.text.long;
+    if ((row.rate ?? row.text).unstable) return `${t.unstable}: ${t.unstableExplain}`;
+    return '';
+  }
+
+  /** The table as data: published values are numbers, anything else carries the table's words. */
+  csvRows(): Array<Array<string | number>> {
+    const model = this.model;
+    if (!model) return [];
+    const t = this.t;
+    const perCapita = model.valueMetric !== model.metric;
+    const prev = formatPeriod(model.previous.key, model.previous.grain, this.locale);
+    const header = [t.area, t.value, ...(perCapita ? [t.rateColumn(formatCount(this.per, this.locale))] : []), t.shareColumn, t.changeColumn(prev), t.status];
+    return [header, ...this.tableRows(model).map((row) => [
+      row.name,
+      row.text.state === 'published' ? row.text.value! : row.text.short,
+      ...(perCapita ? [row.value ?? row.rate?.short ?? ''] : []),
+      row.share ?? '',
+      row.change?.delta ?? '',
+      this.noteFor(row),
+    ])];
+  }
+
+  private downloadCsv(model: Model): void {
+    downloadText(`${model.metric.id}-${model.period.key}-by-area.csv`, toCsv(this.csvRows()));
+  }
+
+  private renderProblems(problems: readonly BoundaryProblem[]): TemplateResult {
+    const shown = problems.slice(0, 8);
+    return html`<div class="problems" part="problems" role="note">
+      <strong>${this.t.boundaryProblems(problems.length)}</strong>
+      <ul>${shown.map((p) => html`<li>${p.message}</li>`)}</ul>
+      ${problems.length > shown.length ? html`<p>${this.t.moreProblems(problems.length - shown.length)}</p>` : nothing}
+    </div>`;
+  }
+
+  // ---- the Leaflet layer ------------------------------------------------------------------
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const mapElement = this.renderRoot.querySelector<HTMLElement>('.map');
+    const boundaries = this.boundaryState;
+    const model = this.model;
+    const ready = this.effectiveState?.status === 'ready';
+    if (!ready) return;
+    if (!mapElement || !model || boundaries?.status === 'error') {
+      if (!mapElement || boundaries?.status === 'error' || !model) this.settle();
+      return;
+    }
+    if (boundaries?.status !== 'ready' || !boundaries.areas) return;
+    if (this.showTable) {
+      this.settle();
+      return;
+    }
+    this.observeMap(mapElement);
+    if (!this.layer) {
+      if (!this.layerLoading && mapElement.clientWidth > 0) void this.createLayer(mapElement, boundaries.areas.length);
+      return;
+    }
+    if (this.layer && this.layerContainer !== mapElement) {
+      // Lit replaced the container (it should not, but a re-attached element may): start over.
+      this.layer.destroy();
+      this.layer = undefined;
+      this.requestUpdate();
+      return;
+    }
+    if (this.drawnAreas !== boundaries.areas) {
+      this.draw(boundaries.areas, model);
+    } else if (this.drawnModel !== model) {
+      this.layer.setPaint(model.paint, this.layerColours());
+      this.drawnModel = model;
+      this.afterDraw();
+    } else if (changed.has('height') || changed.has('showTable')) {
+      this.layer.resize();
+    }
+    this.layer.select(this.selectedKey);
+  }
+
+  private layerContainer?: HTMLElement;
+
+  /**
+   * Follows the map box's size. Only the box is observed, and the callback touches only Leaflet
+   * (inside a box of fixed height), never the element's own layout: re-rendering from a
+   * ResizeObserver callback would change the element's height and loop.
+   */
+  private observeMap(mapElement: HTMLElement): void {
+    if (this.observedMap === mapElement) return;
+    this.mapObserver?.disconnect();
+    this.observedMap = mapElement;
+    this.mapObserver = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? 0);
+      if (width === this.mapWidth) return;
+      this.mapWidth = width;
+      if (this.layer) this.layer.resize();
+      else if (width > 0) this.requestUpdate();
+    });
+    this.mapObserver.observe(mapElement);
+    this.mapWidth = mapElement.clientWidth;
+  }
+
+  private async createLayer(container: HTMLElement, count: number): Promise<void> {
+    this.layerLoading = true;
+    try {
+      const module = await loadMapLayer();
+      const root = this.renderRoot as ShadowRoot;
+      const sheet = module.leafletStyleSheet();
+      // Leaflet's rules go first so the element's own (e.g. the map background) win at equal specificity.
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+      if (!this.isConnected || this.layer) return;
+      const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      const touch = matchMedia('(pointer: coarse)').matches;
+      this.layer = module.createMapLayer(container, {
+        tiles: this.tiles,
+        attribution: this.attribution,
+        reducedMotion,
+        touch,
+        canvas: count > CANVAS_THRESHOLD,
+        colours: this.layerColours(),
+        idPrefix: this.uid,
+        onHover: (key, point) => this.onHover(key, point),
+        onClick: (key) => this.selectArea(key),
+      });
+      this.layerContainer = container;
+      this.drawnAreas = undefined;
+      this.drawnModel = undefined;
+    } finally {
+      this.layerLoading = false;
+    }
+    this.requestUpdate();
+  }
+
+  private draw(areas: AreaShape[], model: Model): void {
+    const layerAreas: LayerArea[] = areas.map((a) => ({ key: a.key, polygons: a.polygons, labelPoint: a.labelPoint }));
+    this.layer!.setAreas(layerAreas, model.paint);
+    this.drawnAreas = areas;
+    this.drawnModel = model;
+    this.afterDraw();
+  }
+
+  /**
+   * Resolves `mapReady` once the browser has painted the drawn frame: Leaflet's canvas renderer
+   * paints on the next animation frame, so two frames later the map is on screen.
+   */
+  private afterDraw(): void {
+    if (this.ready.settled) this.ready = deferred();
+    const ready = this.ready;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      this.dispatchEvent(new CustomEvent('daylight-map-render', {
+        bubbles: true, composed: true, detail: { renderer: this.layer?.renderer, areas: this.drawnAreas?.length ?? 0 },
+      }));
+      ready.resolve();
+    }));
+  }
+
+  /** Resolves `mapReady` when there is nothing to draw (error, empty, table view). */
+  private settle(): void {
+    this.ready.resolve();
+  }
+
+  private layerColours(): LayerColours {
+    const style = getComputedStyle(this);
+    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    return {
+      outline: read('--_surface', '#ffffff'),
+      hatch: read('--_suppressed', '#5f6875'),
+      missing: read('--_surface', '#ffffff'),
+      focus: read('--_focus', '#1f5fbf'),
+      selected: read('--_text', '#1b1f24'),
+    };
+  }
+
+  // ---- interaction ------------------------------------------------------------------------
+
+  private get selectedKey(): string | undefined {
+    return this.area ?? this.selection?.area;
+  }
+
+  private selectArea(key: string): void {
+    const next = this.selectedKey === key ? undefined : key;
+    this.area = next;
+    this.dispatchEvent(new AreaSelectEvent(next));
+  }
+
+  private onHover(key: string | undefined, point?: { x: number; y: number }): void {
+    if (key && point) {
+      this.active = key;
+      this.tooltip = { ...point, source: 'pointer' };
+      this.layer?.focus(key, false);
+    } else if (this.tooltip?.source === 'pointer') {
+      this.tooltip = undefined;
+      this.layer?.focus(this.focusedOnMap ? this.active : undefined, false);
+    }
+  }
+
+  private get focusedOnMap(): boolean {
+    return this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.classList.contains('map') === true;
+  }
+
+  private get order(): string[] {
+    const order = this.boundaryState?.order ?? [];
+    const rows = this.model?.byKey;
+    return rows ? order.filter((key) => rows.has(key)) : order;
+  }
+
+  private moveTo(key: string | undefined, announce: boolean): void {
+    if (!key) return;
+    this.active = key;
+    this.layer?.focus(key, true);
+    const point = this.layer?.pointOf(key);
+    this.tooltip = point ? { ...point, source: 'keyboard' } : undefined;
+    const row = this.model?.byKey.get(key);
+    if (announce && row && this.model) {
+      const period = formatPeriod(this.model.period.key, this.model.period.grain, this.locale);
+      this.announcement = this.t.areaLabel(row.name, (row.rate ?? row.text).long, period);
+    }
+  }
+
+  private onFocus(): void {
+    this.activateWheel();
+    const order = this.order;
+    const start = this.active && order.includes(this.active) ? this.active : this.selectedKey && order.includes(this.selectedKey) ? this.selectedKey : order[0];
+    this.moveTo(start, true);
+  }
+
+  private onBlur(): void {
+    this.tooltip = undefined;
+    this.layer?.focus(undefined, false);
+    this.layer?.setWheelZoom(false);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const order = this.order;
+    if (order.length === 0) return;
+    const current = this.active ? order.indexOf(this.active) : -1;
+    const last = order.length - 1;
+    let next: number | undefined;
+    switch (event.key) {
+      case 'ArrowRight': case 'ArrowDown': next = current < 0 ? 0 : Math.min(last, current + 1); break;
+      case 'ArrowLeft': case 'ArrowUp': next = current < 0 ? 0 : Math.max(0, current - 1); break;
+      case 'Home': next = 0; break;
+      case 'End': next = last; break;
+      case 'Enter': case ' ':
+        if (this.active) this.selectArea(this.active);
+        event.preventDefault();
+        return;
+      case '+': case '=': this.layer?.zoomBy(1); event.preventDefault(); return;
+      case '-': case '_': this.layer?.zoomBy(-1); event.preventDefault(); return;
+      case 'Escape':
+        this.tooltip = undefined;
+        event.preventDefault();
+        return;
+      default: return;
+    }
+    event.preventDefault();
+    this.moveTo(order[next], true);
+  }
+
+  private onPointerLeave(): void {
+    if (!this.focusedOnMap) this.layer?.setWheelZoom(false);
+  }
+
+  private activateWheel(): void {
+    this.layer?.setWheelZoom(true);
+    this.hint = undefined;
+  }
+
+  private onWheel(): void {
+    if (this.focusedOnMap) return;
+    this.showHint(this.t.mapScrollHint);
+  }
+
+  private onTouch(event: TouchEvent): void {
+    if (event.touches.length === 1 && matchMedia('(pointer: coarse)').matches) this.showHint(this.t.mapTouchHint);
+  }
+
+  private showHint(text: string): void {
+    this.hint = text;
+    clearTimeout(this.wheelTimer);
+    // A timer only hides a hint; nothing waits on it.
+    this.wheelTimer = setTimeout(() => { this.hint = undefined; }, 1800);
+  }
+
+  private toggleTable(): void {
+    this.showTable = !this.showTable;
+    this.tooltip = undefined;
+  }
+}
+
+interface Deferred<T> { promise: Promise<T>; resolve: (value: T) => void; settled: boolean }
+
+function deferred<T>(): Deferred<T> {
+  let done!: (value: T) => void;
+  const result: Deferred<T> = { promise: new Promise<T>((resolve) => { done = resolve; }), settled: false, resolve: () => undefined };
+  result.resolve = (value: T) => { result.settled = true; done(value); };
+  return result;
+}
+
+function fetchBoundaries(url: string): Promise<unknown> {
+  let promise = boundaryCache.get(url);
+  if (!promise) {
+    promise = fetch(url, { credentials: 'same-origin', headers: { accept: 'application/geo+json, application/json' } })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<unknown>;
+      });
+    // A failed load is forgotten so that a later attempt fetches anew.
+    promise.catch(() => boundaryCache.delete(url));
+    boundaryCache.set(url, promise);
+  }
+  return promise;
+}
+
+function checkedBoundaries(collection: unknown, key: string): ReturnType<typeof checkBoundaries> & { order: string[] } {
+  const holder = typeof collection === 'object' && collection !== null ? collection : undefined;
+  const cached = holder ? checkedCache.get(holder)?.get(key) : undefined;
+  if (cached) return cached;
+  const checked = checkBoundaries(collection, key);
+  const result = { ...checked, order: readingOrder(checked.areas) };
+  if (holder) {
+    let byKey = checkedCache.get(holder);
+    if (!byKey) checkedCache.set(holder, (byKey = new Map()));
+    byKey.set(key, result);
+  }
+  return result;
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObject = 0;
+function nextObjectId(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  let id = objectIds.get(value);
+  if (id === undefined) objectIds.set(value, (id = ++nextObject));
+  return String(id);
+}
