@@ -134,37 +134,60 @@ class ClosedIds {
   }
 }
 
-/** Open groups, oldest first; the least recently touched group closes when the window is full. */
+/**
+ * Open groups; when there are more than `limit`, the least recently touched one closes. A touch
+ * only stamps the group; a FIFO queue with second chances finds the victim in amortised O(1)
+ * (re-inserting into a Map on every touch leaves holes that make "oldest first" scans quadratic).
+ */
 class GroupWindow<S> {
-  private open = new Map<string, S>();
+  private open = new Map<string, { state: S; stamp: number }>();
+  private queue: Array<{ id: string; stamp: number }> = [];
+  private head = 0;
+  private clock = 0;
   private closed = new ClosedIds();
   constructor(private readonly limit: number, private readonly onClose: (state: S) => void) {}
   /** Returns the group's state and whether its id was (probably) closed before. */
   get(id: string, create: () => S): { state: S; late: boolean } {
-    let state = this.open.get(id);
-    if (state !== undefined) {
-      // Touching moves the group to the young end, so groups still receiving rows stay open.
-      this.open.delete(id);
-      this.open.set(id, state);
-      return { state, late: false };
+    const stamp = ++this.clock;
+    const entry = this.open.get(id);
+    if (entry !== undefined) {
+      entry.stamp = stamp;
+      return { state: entry.state, late: false };
     }
     const late = this.closed.has(id);
-    state = create();
-    this.open.set(id, state);
-    if (this.open.size > this.limit) {
-      const [oldId, oldState] = this.open.entries().next().value as [string, S];
-      this.open.delete(oldId);
-      this.closed.add(oldId);
-      this.onClose(oldState);
-    }
+    const state = create();
+    this.open.set(id, { state, stamp });
+    this.queue.push({ id, stamp });
+    if (this.open.size > this.limit) this.evictOne();
     return { state, late };
   }
+  private evictOne(): void {
+    for (;;) {
+      const item = this.queue[this.head++]!;
+      const entry = this.open.get(item.id)!;
+      if (entry.stamp !== item.stamp) {
+        // Touched since it was queued: give it another turn at the back.
+        this.queue.push({ id: item.id, stamp: entry.stamp });
+        continue;
+      }
+      this.open.delete(item.id);
+      this.closed.add(item.id);
+      this.onClose(entry.state);
+      break;
+    }
+    if (this.head > 65_536 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
   flush(): void {
-    for (const [id, state] of this.open) {
+    for (const [id, entry] of this.open) {
       this.closed.add(id);
-      this.onClose(state);
+      this.onClose(entry.state);
     }
     this.open.clear();
+    this.queue = [];
+    this.head = 0;
   }
 }
 

@@ -68,13 +68,38 @@ export function yearParts(year: number, grain: Grain): string[] | undefined {
   return undefined;
 }
 
+/** Area values that are not places (records with no area, folded categories): listed, never mapped or ranked. */
+export const NOT_PLACES: ReadonlySet<string> = new Set(['unknown', 'other']);
+
+/** The fraction of a period's areas (places only) whose value is published. */
+export function publishedShare(grid: AreaGrid, period: AreaPeriod): number {
+  let places = 0;
+  let published = 0;
+  for (const [area, { cell }] of areaCellsFor(grid, period)) {
+    if (area === TOTAL || NOT_PLACES.has(area)) continue;
+    places++;
+    if (isPublished(cell)) published++;
+  }
+  return places === 0 ? 0 : published / places;
+}
+
 /**
- * Which period a map shows. A `requested` key at the feed's grain is taken as it is; a year
- * (`2024`) over a monthly or quarterly count metric is summed. With nothing requested: the latest
- * full calendar year the feed covers (summed when the feed is finer), else the latest period that
- * has area cells. Undefined when the metric has no area cells at all.
+ * Which period a map shows. A `requested` key at the feed's grain is taken as it is (`*` is the
+ * feed's whole span); a year (`2024`) over a monthly or quarterly count metric is summed. With
+ * nothing requested: the latest full calendar year the feed covers (summed when the feed is
+ * finer), else the latest period that has area cells. When that period hides most areas (monthly
+ * district counts are mostly under k, and a summed year with one hidden month is hidden) and the
+ * feed publishes whole-span totals by area, those are shown instead: a map of hatching tells a
+ * resident nothing. Undefined when the metric has no area cells at all.
  */
 export function mapPeriod(feed: Feed, metric: Metric, grid: AreaGrid, requested?: string): AreaPeriod | undefined {
+  const chosen = chooseMapPeriod(feed, metric, grid, requested);
+  if (requested || !chosen || chosen.key === TOTAL || !hasAreas(grid.get(TOTAL))) return chosen;
+  const span: AreaPeriod = { key: TOTAL, grain: feed.period.grain, parts: [TOTAL] };
+  return publishedShare(grid, chosen) < 0.5 && publishedShare(grid, span) > publishedShare(grid, chosen) ? span : chosen;
+}
+
+function chooseMapPeriod(feed: Feed, metric: Metric, grid: AreaGrid, requested?: string): AreaPeriod | undefined {
   const grain = feed.period.grain;
   const summable = metric.statistic === 'count';
   if (requested) {
@@ -85,7 +110,7 @@ export function mapPeriod(feed: Feed, metric: Metric, grid: AreaGrid, requested?
     return { key: requested, grain, parts: [requested] };
   }
   const periods = [...grid.keys()].filter((p) => p !== TOTAL && hasAreas(grid.get(p))).sort((a, b) => comparePeriods(a, b, grain));
-  if (periods.length === 0) return undefined;
+  if (periods.length === 0) return hasAreas(grid.get(TOTAL)) ? { key: TOTAL, grain, parts: [TOTAL] } : undefined;
   const latest = periods[periods.length - 1]!;
   if (grain === 'year') return { key: latest, grain, parts: [latest] };
   if (summable) {
@@ -100,8 +125,9 @@ export function mapPeriod(feed: Feed, metric: Metric, grid: AreaGrid, requested?
   return { key: latest, grain, parts: [latest] };
 }
 
-/** The period before: the previous year for a summed year, else the previous feed period. */
-export function previousAreaPeriod(period: AreaPeriod, feedGrain: Grain): AreaPeriod {
+/** The period before: the previous year for a summed year, else the previous feed period; none before the whole span. */
+export function previousAreaPeriod(period: AreaPeriod, feedGrain: Grain): AreaPeriod | undefined {
+  if (period.key === TOTAL) return undefined;
   if (period.grain === 'year' && period.parts.length > 1) {
     const year = Number(period.key) - 1;
     return { key: String(year), grain: 'year', parts: yearParts(year, feedGrain) ?? [String(year)] };

@@ -427,6 +427,29 @@ describe('<daylight-map>', () => {
     expect(month.rows.find((r) => r.key === 'A')!.value).to.equal(15);
   });
 
+  it('falls back to the whole-span totals when the latest year hides most areas, and never maps "unknown"', async () => {
+    const cells: Cell[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const month = `2024-${String(m).padStart(2, '0')}`;
+      for (const area of ['A', 'B', 'C']) cells.push(m % 3 ? { period: month, area, n: 0, suppressed: true } : { period: month, area, n: 0, value: 0 });
+    }
+    cells.push({ period: '*', area: 'A', n: 300, value: 300 }, { period: '*', area: 'B', n: 120, value: 120 }, { period: '*', area: 'C', n: 0, suppressed: true });
+    cells.push({ period: '*', area: 'unknown', n: 40, value: 40 }, { period: '*', area: '*', n: 470, value: 470 });
+    const boundaries = { type: 'FeatureCollection', features: ['A', 'B', 'C'].map((key, i) => ({ type: 'Feature', properties: { zone: key }, geometry: { type: 'Polygon', coordinates: square(-75.2 + i * 0.05, 39.95, 0.05) } })) };
+    const monthly = syntheticFeed(cells, { period: { start: '2015-01-01', end: '2024-12-31', grain: 'month' } });
+    const el = await map(monthly, { areas: '', 'area-key': 'zone' }, 700, boundaries);
+    expect(text(el, '[part=title]')).to.equal('Shooting incidents by area, 2015–2024');
+    expect(text(el, '[part=summary]')).to.match(/^A had the most shooting incidents in 2015–2024: 300, 64% of the city\./);
+    const unknown = el.rows.find((r) => r.key === 'unknown')!;
+    expect(unknown.place).to.equal(false);
+    expect(unknown.value).to.equal(undefined);
+    expect($(el, '[part=problems]')).to.equal(null);
+    expect(paths(el)).to.have.length(3);
+    // Asked for explicitly, the hidden year is shown as it is.
+    const year = await map(monthly, { areas: '', 'area-key': 'zone', period: '2024' }, 700, boundaries);
+    expect(year.rows.filter((r) => r.text.short === 'Hidden')).to.have.length(3);
+  });
+
   it('shows labels and attribution from untrusted text as text', async () => {
     feed.dimensions!.area!.values!['25'] = '<img src=x onerror="window.__pwned=1">District 25';
     const el = await map(feed, { tiles: '/__test/status?code=404&z={z}&x={x}&y={y}', attribution: '<b onmouseover="x()">© Tiles</b>' });

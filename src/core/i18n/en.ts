@@ -94,6 +94,8 @@ export const en = {
   mapSummaryNone: (subject: string, period: string) => `${subject}, ${period}: no area has a figure that can be published.`,
   mapHiddenAreas: (count: number, k: string) =>
     `${count === 1 ? '1 area is' : `${count} areas are`} hidden because the count was fewer than ${k} or could reveal one.`,
+  mapNotShownAreas: (count: number) =>
+    `${count === 1 ? '1 area is' : `${count} areas are`} not shown because too few records stand behind them to publish safely.`,
   mapPartialAreas: (count: number) =>
     `${count === 1 ? '1 area has' : `${count} areas have`} no total for the year because part of the year is hidden to protect privacy.`,
   partialShort: 'Hidden',

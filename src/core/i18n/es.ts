@@ -86,6 +86,8 @@ export const es: Messages = {
   mapSummaryNone: (subject, period) => `${subject}, ${period}: ninguna área tiene una cifra que se pueda publicar.`,
   mapHiddenAreas: (count, k) =>
     `${count === 1 ? '1 área está oculta' : `${count} áreas están ocultas`} porque el conteo era menor de ${k} o podía revelar uno.`,
+  mapNotShownAreas: (count) =>
+    `${count === 1 ? '1 área no se muestra' : `${count} áreas no se muestran`} porque hay muy pocos registros detrás para publicarlas con seguridad.`,
   mapPartialAreas: (count) =>
     `${count === 1 ? '1 área no tiene' : `${count} áreas no tienen`} total del año porque parte del año está oculta para proteger la privacidad.`,
   partialShort: 'Oculto',

@@ -10,6 +10,7 @@ export const mapStyles = css`
   }
   .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5rem; margin-bottom: 0.35rem; }
   .title { margin: 0; font-weight: 600; font-size: 1rem; }
+  .head button { flex: none; white-space: nowrap; }
   .summary { margin: 0 0 0.6rem; font-size: 0.9375rem; }
   .body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; }
   /* Wide: the ranked list sits left of the map, in reading order (it comes first in the DOM too). */

@@ -17,7 +17,7 @@ import { checkBoundaries, readingOrder, unmatchedAreas, type AreaShape, type Bou
 import { classBreaks, classIndex, legendClasses, SEQUENTIAL_COLOURS, type LegendClass } from '../../core/classify.js';
 import {
   areaCellsFor, areaGrid, changeBetween, mapPeriod, perCapitaCell, populationOf, previousAreaPeriod, rankByValue, shareOfTotal,
-  type AreaPeriod, type Change,
+  NOT_PLACES, type AreaCell, type AreaPeriod, type Change,
 } from '../../core/areas.js';
 
 /** One area as every view shows it: the map, the ranked list, the table, the CSV. */
@@ -35,6 +35,8 @@ export interface MapRow {
   change?: Change;
   /** True when the boundary file has a shape for the area. */
   onMap: boolean;
+  /** False for `unknown` and `other`: listed in the table, never mapped, ranked or classed. */
+  place: boolean;
   paint: AreaPaint;
 }
 
@@ -51,7 +53,9 @@ interface Model {
   key: string;
   metric: Metric;
   period: AreaPeriod;
-  previous: AreaPeriod;
+  /** Words for the period: "2024", "July 2024", "2015–2024" for the feed's whole span. */
+  periodLabel: string;
+  previous?: AreaPeriod;
   rows: MapRow[];
   byKey: Map<string, MapRow>;
   ranked: MapRow[];
@@ -181,6 +185,7 @@ export class DaylightMap extends DaylightDataElement {
   private mapObserver?: ResizeObserver;
   private observedMap?: HTMLElement;
   private mapWidth = 0;
+  private mapHeight = 0;
   private wheelTimer?: ReturnType<typeof setTimeout>;
   private ready = deferred<void>();
 
@@ -303,7 +308,7 @@ export class DaylightMap extends DaylightDataElement {
     if (!period) return undefined;
     const previous = previousAreaPeriod(period, feed.period.grain);
     const cells = areaCellsFor(grid, period);
-    const previousCells = areaCellsFor(grid, previous);
+    const previousCells = previous ? areaCellsFor(grid, previous) : new Map<string, AreaCell>();
     const total = cells.get(TOTAL)?.cell;
     const shapes = boundaries?.status === 'ready' ? boundaries.areas ?? [] : [];
     const shapeByKey = new Map(shapes.map((s) => [s.key, s]));
@@ -326,7 +331,7 @@ export class DaylightMap extends DaylightDataElement {
       const text: CellText = partial
         ? { state: 'suppressed', short: t.partialShort, long: t.partialSentence, unstable: false }
         : describeCell(feed, metric, cell, t, locale);
-      const row: MapRow = { key, name: this.areaName(feed, key, shape, level), text, onMap: Boolean(shape), paint: { fill: '' } };
+      const row: MapRow = { key, name: this.areaName(feed, key, shape, level), text, onMap: Boolean(shape), place: !NOT_PLACES.has(key), paint: { fill: '' } };
       const previousCell = previousCells.get(key)?.cell;
       if (perCapita) {
         const population = populationOf(shape?.properties, this.populationProperty);
@@ -339,7 +344,7 @@ export class DaylightMap extends DaylightDataElement {
         const change = changeBetween(rate, previousRate);
         if (change) row.change = { delta: change.delta * this.per, ratio: change.ratio };
       } else {
-        if (text.state === 'published') row.value = text.value;
+        if (text.state === 'published' && row.place) row.value = text.value;
         row.change = changeBetween(partial ? undefined : cell, previousCells.get(key)?.partial ? undefined : previousCell);
       }
       if (metric.statistic === 'count') row.share = shareOfTotal(partial ? undefined : cell, total);
@@ -358,6 +363,8 @@ export class DaylightMap extends DaylightDataElement {
         const index = classIndex(breaks, row.value);
         row.paint = { fill: legend[index]!.colour, pattern: rowUnstable ? 'unstable' : undefined };
         if (rowUnstable && row.onMap) unstable++;
+      } else if (!row.place) {
+        row.paint = { fill: '', pattern: 'missing' };
       } else if (row.text.state === 'suppressed' || row.text.state === 'withheld') {
         row.paint = { fill: '', pattern: 'suppressed' };
         if (row.text.short === t.partialShort) partial++;
@@ -370,11 +377,14 @@ export class DaylightMap extends DaylightDataElement {
     }
     const problems = [
       ...(boundaries?.problems ?? []),
-      ...(boundaries?.status === 'ready' ? unmatchedAreas(feedKeys, shapes, this.boundaryKey(feed) ?? 'area') : []),
+      ...(boundaries?.status === 'ready' ? unmatchedAreas(feedKeys.filter((k) => !NOT_PLACES.has(k)), shapes, this.boundaryKey(feed) ?? 'area') : []),
     ];
     const ranked = rankByValue(rows, (r) => r.value, (r) => r.name);
+    const periodLabel = period.key === TOTAL
+      ? `${feed.period.start.slice(0, 4)}–${feed.period.end.slice(0, 4)}`
+      : formatPeriod(period.key, period.grain, locale);
     this.model = {
-      key: cacheKey, metric, period, previous, rows, byKey: new Map(rows.map((r) => [r.key, r])), ranked, legend, valueMetric,
+      key: cacheKey, metric, period, periodLabel, previous, rows, byKey: new Map(rows.map((r) => [r.key, r])), ranked, legend, valueMetric,
       hidden, partial, missing, unstable, problems, paint,
     };
     return this.model;
@@ -410,8 +420,7 @@ export class DaylightMap extends DaylightDataElement {
       return html`<p class="state">${t.noAreaData}</p>`;
     }
     const metric = model.metric;
-    const locale = this.locale;
-    const periodLabel = formatPeriod(model.period.key, model.period.grain, locale);
+    const periodLabel = model.periodLabel;
     const subject = this.subject(metric, model);
     const title = this.label ?? t.mapTitle(subject, this.levelName(feed), periodLabel);
     const k = this.kText(feed);
@@ -474,7 +483,7 @@ export class DaylightMap extends DaylightDataElement {
     } else {
       sentence = t.mapSummaryHighest(top.name, subject, periodLabel, (top.rate ?? top.text).long);
     }
-    if (model.hidden) sentence += ` ${t.mapHiddenAreas(model.hidden, k)}`;
+    if (model.hidden) sentence += ` ${model.metric.statistic === 'count' ? t.mapHiddenAreas(model.hidden, k) : t.mapNotShownAreas(model.hidden)}`;
     if (model.partial) sentence += ` ${t.mapPartialAreas(model.partial)}`;
     return sentence;
   }
@@ -488,11 +497,14 @@ export class DaylightMap extends DaylightDataElement {
   }
 
   private changeText(model: Model, row: MapRow): string {
-    if (!row.change) return '';
-    const metric = model.valueMetric === model.metric ? model.metric : { ...model.metric, unit: 'rate' as const };
-    const per = model.valueMetric === model.metric ? model.metric.per : undefined;
-    const prev = formatPeriod(model.previous.key, model.previous.grain, this.locale);
-    return this.t.comparisonShort(formatDifference(row.change.delta, metric.unit, this.locale, per), directionOf(metric, row.change.delta), prev);
+    if (!row.change || !model.previous) return '';
+    const t = this.t;
+    // Per-capita change is in the rate's unit; `per` is already applied to the delta.
+    const unit = model.valueMetric === model.metric ? model.metric.unit : 'count';
+    const number = formatDifference(row.change.delta, unit, this.locale, model.valueMetric === model.metric ? model.metric.per : undefined);
+    const difference = unit === 'share' ? t.percentagePoints(number) : unit === 'minutes' ? t.minutes(number) : number;
+    const direction = directionOf(model.valueMetric === model.metric ? model.metric : { ...model.metric, unit: 'rate' }, row.change.delta);
+    return t.comparisonShort(difference, direction, formatPeriod(model.previous.key, model.previous.grain, this.locale));
   }
 
   private renderRanked(model: Model, selected: string | undefined): TemplateResult {
@@ -549,7 +561,7 @@ export class DaylightMap extends DaylightDataElement {
     const hasValues = model.ranked.length > 0;
     return html`<ul class="legend" part="legend" aria-label=${t.legendTitle}>
       ${hasValues ? model.legend.map((c) => html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: c.colour })}</span>${rangeText(c)}</li>`) : nothing}
-      ${model.hidden ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${t.fewerThan(k)}</li>` : nothing}
+      ${model.hidden ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${model.metric.statistic === 'count' ? t.fewerThan(k) : t.notShown}</li>` : nothing}
       ${model.partial ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${t.legendPartial}</li>` : nothing}
       ${model.unstable ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: model.legend[0]?.colour ?? '#ccc', pattern: 'unstable' })}</span>${t.unstable}: ${t.unstableExplain}</li>` : nothing}
       ${model.missing ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'missing' })}</span>${t.legendMissing}</li>` : nothing}
@@ -578,7 +590,7 @@ export class DaylightMap extends DaylightDataElement {
     const t = this.t;
     const perCapita = model.valueMetric !== model.metric;
     const hasShare = model.rows.some((r) => r.share !== undefined);
-    const prev = formatPeriod(model.previous.key, model.previous.grain, this.locale);
+    const prev = model.previous ? formatPeriod(model.previous.key, model.previous.grain, this.locale) : '';
     const rows = this.tableRows(model);
     return html`<div class="table-wrap">
       <table part="table">
@@ -587,7 +599,7 @@ export class DaylightMap extends DaylightDataElement {
           <th scope="col">${t.area}</th><th scope="col">${t.value}</th>
           ${perCapita ? html`<th scope="col">${t.rateColumn(formatCount(this.per, this.locale))}</th>` : nothing}
           ${hasShare ? html`<th scope="col">${t.shareColumn}</th>` : nothing}
-          <th scope="col">${t.changeColumn(prev)}</th><th scope="col">${t.status}</th>
+          ${prev ? html`<th scope="col">${t.changeColumn(prev)}</th>` : nothing}<th scope="col">${t.status}</th>
         </tr></thead>
         <tbody>
           ${rows.map((row) => html`<tr class=${row.text.state}>
@@ -595,7 +607,7 @@ export class DaylightMap extends DaylightDataElement {
             <td>${row.text.short}</td>
             ${perCapita ? html`<td>${row.rate?.short ?? ''}</td>` : nothing}
             ${hasShare ? html`<td>${row.share !== undefined ? this.percent(row.share) : ''}</td>` : nothing}
-            <td>${this.changeText(model, row)}</td>
+            ${prev ? html`<td>${this.changeText(model, row)}</td>` : nothing}
             <td>${this.noteFor(row)}</td>
           </tr>`)}
         </tbody>
@@ -622,20 +634,20 @@ export class DaylightMap extends DaylightDataElement {
     if (!model) return [];
     const t = this.t;
     const perCapita = model.valueMetric !== model.metric;
-    const prev = formatPeriod(model.previous.key, model.previous.grain, this.locale);
-    const header = [t.area, t.value, ...(perCapita ? [t.rateColumn(formatCount(this.per, this.locale))] : []), t.shareColumn, t.changeColumn(prev), t.status];
+    const prev = model.previous ? formatPeriod(model.previous.key, model.previous.grain, this.locale) : '';
+    const header = [t.area, t.value, ...(perCapita ? [t.rateColumn(formatCount(this.per, this.locale))] : []), t.shareColumn, ...(prev ? [t.changeColumn(prev)] : []), t.status];
     return [header, ...this.tableRows(model).map((row) => [
       row.name,
       row.text.state === 'published' ? row.text.value! : row.text.short,
       ...(perCapita ? [row.value ?? row.rate?.short ?? ''] : []),
       row.share ?? '',
-      row.change?.delta ?? '',
+      ...(prev ? [row.change?.delta ?? ''] : []),
       this.noteFor(row),
     ])];
   }
 
   private downloadCsv(model: Model): void {
-    downloadText(`${model.metric.id}-${model.period.key}-by-area.csv`, toCsv(this.csvRows()));
+    downloadText(`${model.metric.id}-${model.period.key === TOTAL ? 'all' : model.period.key}-by-area.csv`, toCsv(this.csvRows()));
   }
 
   private renderProblems(problems: readonly BoundaryProblem[]): TemplateResult {
@@ -701,9 +713,12 @@ export class DaylightMap extends DaylightDataElement {
     this.mapObserver?.disconnect();
     this.observedMap = mapElement;
     this.mapObserver = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? 0);
-      if (width === this.mapWidth) return;
+      const rect = entries[entries.length - 1]?.contentRect;
+      const width = Math.floor(rect?.width ?? 0);
+      const height = Math.floor(rect?.height ?? 0);
+      if (width === this.mapWidth && height === this.mapHeight) return;
       this.mapWidth = width;
+      this.mapHeight = height;
       if (this.layer) this.layer.resize();
       else if (width > 0) this.requestUpdate();
     });
@@ -823,7 +838,7 @@ export class DaylightMap extends DaylightDataElement {
     this.tooltip = point ? { ...point, source: 'keyboard' } : undefined;
     const row = this.model?.byKey.get(key);
     if (announce && row && this.model) {
-      const period = formatPeriod(this.model.period.key, this.model.period.grain, this.locale);
+      const period = this.model.periodLabel;
       this.announcement = this.t.areaLabel(row.name, (row.rate ?? row.text).long, period);
     }
   }
