@@ -15,12 +15,14 @@ export type PrivacyRule =
   | 'small-numerator'
   | 'quantile-too-few'
   | 'minimum-or-maximum'
-  | 'suppressed-size';
+  | 'suppressed-size'
+  /** Shown together, a widget's numbers would pin a suppressed count by subtraction (checked by src/core/disclosure.ts). */
+  | 'recoverable-by-subtraction';
 
 export interface PrivacyFault {
   rule: PrivacyRule;
   /** The DESIGN.md rule number, for audits and messages. */
-  ruleNumber: 1 | 3 | 4 | 8;
+  ruleNumber: 1 | 2 | 3 | 4 | 8;
   metric: string;
   /** JSON path of the cell, e.g. `metrics[0].cells[12]`. */
   path: string;
@@ -56,13 +58,14 @@ export function cellFault(metric: Pick<Metric, 'statistic'>, cell: Cell, k: numb
   }
 }
 
-const RULE_NUMBER: Record<PrivacyRule, 1 | 3 | 4 | 8> = {
+const RULE_NUMBER: Record<PrivacyRule, 1 | 2 | 3 | 4 | 8> = {
   'suppressed-size': 8,
   'small-count': 1,
   'small-denominator': 3,
   'small-numerator': 3,
   'quantile-too-few': 4,
   'minimum-or-maximum': 4,
+  'recoverable-by-subtraction': 2,
 };
 
 const RULE_TEXT: Record<PrivacyRule, (k: number) => string> = {
@@ -72,7 +75,13 @@ const RULE_TEXT: Record<PrivacyRule, (k: number) => string> = {
   'quantile-too-few': (k) => `a quantile rests on too few records: n × min(q, 1 − q) must be at least ${k} (rule 4)`,
   'minimum-or-maximum': () => 'a minimum or maximum is published (rule 4: never published)',
   'suppressed-size': () => 'a suppressed cell states its size n, which reveals what suppression hides (rule 8)',
+  'recoverable-by-subtraction': (k) => `this cell, shown with the others beside it, would let a reader work out a hidden count (or a group smaller than ${k}) by subtraction (rule 2: complementary suppression)`,
 };
+
+/** The rule number and sentence of a rule, for faults found outside this guard (src/core/disclosure.ts). */
+export function ruleInfo(rule: PrivacyRule, k: number): { ruleNumber: 1 | 2 | 3 | 4 | 8; text: string } {
+  return { ruleNumber: RULE_NUMBER[rule], text: RULE_TEXT[rule](k) };
+}
 
 export interface GuardedFeed {
   /** The feed with every faulty cell replaced by a suppressed one. */

@@ -117,6 +117,95 @@ export const en = {
   boundaryLoadError: (url: string) => `The area boundaries at ${url} could not be loaded, so the map is not shown; the list and the table still are.`,
   noBoundaries: 'This feed names no area boundaries: set the areas attribute to a GeoJSON file.',
   noAreaData: 'This metric has no figures by area.',
+  // Table, breakdown, distribution, funnel, filter, methodology (issue 5 elements)
+  total: 'Total',
+  other: 'Other',
+  unknown: 'Unknown',
+  allPeriods: 'All periods',
+  hiddenShort: 'Hidden',
+  hiddenBySubtraction: 'hidden, because together with the numbers shown it would reveal a hidden count',
+  unknownDimension: (dimension: string, available: string) => `The metric has no dimension "${dimension}". Its dimensions: ${available}.`,
+  byDimension: (subject: string, dimension: string) => `${subject} by ${lower(dimension)}`,
+  quantileName: (q: number) => (q === 0.5 ? 'Median' : `${ordinal(Math.round(q * 100))} percentile`),
+  shareHeading: 'Share',
+  countHeading: 'Count',
+  numeratorHeading: 'Count',
+  denominatorHeading: 'Out of',
+  rateHeading: 'Rate',
+  hiddenRows: (count: number, k: string) =>
+    `${count === 1 ? '1 number is' : `${count} numbers are`} hidden because the count was fewer than ${k} or could reveal one.`,
+  withheldRows: (count: number) =>
+    `${count === 1 ? '1 more number is' : `${count} more numbers are`} hidden so that a hidden count cannot be worked out by subtraction.`,
+  sortedBy: (column: string, ascending: boolean) => `Sorted by ${column}, ${ascending ? 'ascending' : 'descending'}.`,
+  // Breakdown
+  shareOfTotal: (share: string) => `${share} of the total`,
+  breakdownSummary: (subject: string, context: string, largest: string, overall: string) =>
+    `${subject}, ${context}. ${largest ? `Largest: ${largest}.` : 'No category has a number that can be published.'}${overall ? ` ${overall}.` : ''}`,
+  hiddenCategories: (count: number, k: string) =>
+    `${count === 1 ? '1 category is' : `${count} categories are`} hidden because the count was fewer than ${k} or could reveal one.`,
+  totalWithheld: 'The total is hidden so that a hidden category cannot be worked out from it.',
+  noComparisonWith: (period: string) => `no comparison with ${period}`,
+  previousValue: (period: string) => `${period}`,
+  // Distribution
+  distributionSummary: (subject: string, context: string, parts: string) => `${subject}, ${context}: ${parts}.`,
+  quantileMeaning: (q: number, value: string) =>
+    q === 0.5 ? `median ${value} (half took less, half took more)` : `${ordinal(Math.round(q * 100))} percentile ${value} (${Math.round(q * 100)} in 100 took less)`,
+  quantileHiddenSentence: (name: string, why: string) => `${lower(name)} ${why}`,
+  neverMinMax: 'The shortest and longest times are never published, because a single case could be recognised from them.',
+  bucketsHeading: 'How many took how long',
+  bucketRange: (from: string, to: string) => `${from}–${to} min`,
+  bucketOpen: (from: string) => `${from} min or more`,
+  bucketsSummary: (largest: string) => `Most common: ${largest}.`,
+  noDistribution: 'This metric has no published quantiles or time buckets.',
+  rowHeading: 'Group',
+  // Funnel
+  stageHeading: 'Stage',
+  conversionHeading: 'Rate',
+  stageAll: 'All',
+  stageReferred: 'Referred',
+  stageFollowedUp: 'Followed up',
+  conversionOf: (rate: string, stage: string) => `${rate} of ${lower(stage)}`,
+  funnelSummary: (subject: string, context: string, steps: string) => `${subject}, ${context}: ${steps}.`,
+  funnelStep: (stage: string, value: string, conversion: string) => `${stage} ${value}${conversion ? ` (${conversion})` : ''}`,
+  hiddenStages: (count: number, k: string) =>
+    `${count === 1 ? '1 stage is' : `${count} stages are`} hidden because the count was fewer than ${k} or could reveal one; no rate is shown next to a hidden stage.`,
+  notAFunnel: (metric: string) => `"${metric}" is neither a share nor a count with a stage dimension, so it cannot be drawn as a funnel.`,
+  // Filter
+  filterLegend: 'Choose what the figures show',
+  filterLatest: 'Latest',
+  filterReset: 'Show citywide, latest',
+  filterShowing: (area: string, period: string) => `Showing ${area}, ${period}.`,
+  // Methodology
+  methodologyTitle: 'About this data',
+  methodologyDefinitions: 'What is counted',
+  methodologyIncludes: 'Includes',
+  methodologyExcludes: 'Does not include',
+  methodologySources: 'Sources',
+  methodologyPrivacy: 'How privacy is protected',
+  methodologyUpdates: 'How up to date',
+  methodologyCaveats: 'Keep in mind',
+  methodologyContact: 'Questions about these figures',
+  methodologyPublisherNote: 'Note from the publisher',
+  privacyCounts: (below: string) =>
+    `Counts between 1 and ${below} are hidden to protect privacy; some other counts are hidden so the small ones cannot be worked out.`,
+  privacyCountsOnly: (below: string) =>
+    `Counts between 1 and ${below} are hidden to protect privacy. This feed says other counts were not hidden to protect them, so a small count might be worked out by subtraction.`,
+  privacyQuantiles: (median: string, p90: string) =>
+    `A median is shown only when at least ${median} cases stand behind it, and a 90th percentile only with at least ${p90}; the shortest and longest times are never shown.`,
+  privacyShares: (k: string) => `A share or rate is shown only when at least ${k} cases stand behind it.`,
+  privacyOther: (k: string) => `Categories with fewer than ${k} cases are grouped as "Other".`,
+  privacyAreas: 'Places are only ever shown as areas, never as addresses or points.',
+  privacyUnstable: 'A rate based on 20 or fewer events is marked "unstable": it can change a lot by chance.',
+  privacyRounding: (base: string) => `Counts are rounded to a multiple of ${base}, so totals may not add up exactly.`,
+  privacyNoise: (epsilon: string) =>
+    `A small random amount is added to or taken from each count (a "differential privacy" method, ε = ${epsilon}), so that no one person can be picked out; totals may not add up exactly.`,
+  methodologyLag: (days: number) =>
+    days === 0 ? 'Figures for a period are published as soon as it ends.' : `Figures for a period are published ${days === 1 ? '1 day' : `${days} days`} after it ends, so that late records are included.`,
+  methodologyGenerated: (date: string) => `This data file was produced on ${date}.`,
+  methodologyPeriod: (from: string, to: string) => `The figures cover ${from} to ${to}.`,
+  methodologyLicense: (name: string) => `Licence: ${name}`,
+  methodologyEmail: (email: string) => `Email ${email}`,
+  methodologyWebsite: 'Website',
 };
 
 export type Direction = 'more' | 'fewer' | 'higher' | 'lower' | 'faster' | 'slower' | 'longer' | 'shorter' | 'same';

@@ -1,0 +1,244 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DaylightChartElement } from '../shared/chart-element.js';
+import { tokens } from '../shared/styles.js';
+import { csvFileName, tableStyles, type TableModel } from '../shared/data-table.js';
+import { cellAt, chosenPeriod, dimensionLabel, fixedWhere, OTHER_VALUE, orderedValues, UNKNOWN_VALUE, valueLabel } from '../shared/labels.js';
+import { describeWithProtection, isHidden, protectGroup, type Described } from '../shared/protect.js';
+import { breakdownStyles } from './breakdown.styles.js';
+import type { Cell, Feed, Metric } from '../../core/types.js';
+import { TOTAL } from '../../core/types.js';
+import { comparisonPeriod, findMetric, quantileFromStatistic, type Comparison } from '../../core/select.js';
+import { formatDifference, formatNumber, formatPeriod, resolveLabel } from '../../core/format.js';
+import { directionOf } from '../../core/compare.js';
+
+/** One category as shown. */
+export interface BreakdownRow {
+  /** The dimension value, e.g. `housing`. */
+  key: string;
+  label: string;
+  text: Described;
+  /** "35%" of the published total; empty when it cannot be shown. */
+  share: string;
+  /** The change from the comparison period, in words; empty when there is none. */
+  change: string;
+  /** The comparison period's value as shown ("70", "Fewer than 11"), when comparing. */
+  previous?: Described;
+  /** -1, 0, 1: the direction of a published change; undefined when there is none. */
+  sign?: number;
+}
+
+/**
+ * Horizontal bars, one per category of a dimension: referrals by service, visits by responder
+ * type. Largest first, hidden categories after the published ones (in the feed's order, so their
+ * place says nothing about their size), "Other" and "Unknown" last. Each bar shows its count and its
+ * share of the total; with `compare`, the change from an earlier period.
+ *
+ * When a total is published and the hidden categories could be worked out from it by subtraction
+ * (one hidden category, or hidden ones that add up to fewer than k), the element hides the smallest
+ * category that closes the gap as well (or, failing that, the total) and reports a
+ * `daylight-privacy-fault`: the builder should have done this already.
+ *
+ * @summary Horizontal bars by category, with shares and an optional comparison.
+ * @status stable
+ *
+ * @csspart base - The card.
+ * @csspart title - The title.
+ * @csspart toggle - The "Show as table" button.
+ * @csspart bars - The list of bars.
+ * @csspart bar - One bar.
+ * @csspart summary - The text summary.
+ * @csspart notes - Notes about hidden categories.
+ * @csspart table - The table shown instead of the bars.
+ * @csspart download - The "Download CSV" button of the table.
+ *
+ * @cssprop [--daylight-breakdown-min-height=16rem] - Height reserved before data arrives.
+ * @cssprop [--daylight-color-accent=#1f5fbf] - Bar colour.
+ * @cssprop [--daylight-color-suppressed=#5f6875] - Colour of hidden categories.
+ * @cssprop [--daylight-font-family=inherit] - Font; inherits the page's by default.
+ *
+ * @fires daylight-privacy-fault - Shown together, the numbers would reveal a hidden category by subtraction, so one more was hidden.
+ */
+export class DaylightBreakdown extends DaylightChartElement {
+  static override styles = [tokens, tableStyles, breakdownStyles];
+
+  /** The dimension to split by, e.g. `service` or `responder_type`. */
+  @property() by?: string;
+
+  /** Compare each category with `previous` (the period before), `year` (a year earlier), or `none` (default). */
+  @property() compare: Comparison = 'none';
+
+  /** `value` (default): largest first; `feed`: the order the feed lists the categories in. Other and Unknown stay last either way. */
+  @property() sort: 'value' | 'feed' = 'value';
+
+  /** For quantile metrics: `median` (default), `p90`, or a fraction. */
+  @property() statistic?: string;
+
+  /** The rows of the current view (for tests and custom rendering). */
+  rows: BreakdownRow[] = [];
+
+  protected override configurationProblem(feed: Feed): string | undefined {
+    const problem = this.metricProblem(feed, this.metric);
+    if (problem) return problem;
+    const metric = findMetric(feed, this.metric!)!;
+    if (!this.by) return this.t.unknownDimension('', metric.dimensions.filter((d) => d !== 'period').join(', '));
+    return metric.dimensions.includes(this.by) && this.by !== 'period' ? undefined : this.t.unknownDimension(this.by, metric.dimensions.join(', '));
+  }
+
+  protected override renderReady(feed: Feed): TemplateResult {
+    const metric = findMetric(feed, this.metric!)!;
+    const t = this.t;
+    const locale = this.locale;
+    const grain = feed.period.grain;
+    const by = this.by!;
+    const fixed = fixedWhere(metric, this.where, this.area, this.selection, by);
+    const q = metric.statistic === 'quantile' ? quantileFromStatistic(this.statistic) : undefined;
+    const period = chosenPeriod(metric, grain, this.period, this.selection, fixed, [by]);
+    const keys = orderedValues(feed, metric, by);
+    const isCount = metric.statistic === 'count';
+
+    const group = (at: string | undefined) => {
+      const members = keys.map((key) => cellAt(metric, at, { ...fixed, [by]: key }, q));
+      const total = cellAt(metric, at, { ...fixed, [by]: TOTAL }, q);
+      const protection = isCount ? protectGroup(feed, metric, total, members) : undefined;
+      if (protection) this.queueFaults(feed, protection.faults);
+      const describe = (cell: Cell | undefined) => describeWithProtection(feed, metric, cell, t, locale, protection?.withheld);
+      return { members: members.map(describe), total: describe(total) };
+    };
+    const current = group(period);
+    const otherPeriod = period && this.compare !== 'none' ? comparisonPeriod(period, grain, this.compare) : undefined;
+    const previous = otherPeriod ? group(otherPeriod) : undefined;
+    const totalShown = current.total.state === 'published' && (current.total.value ?? 0) > 0;
+    const otherShort = otherPeriod ? formatPeriod(otherPeriod, grain, locale, 'short') : '';
+
+    let rows: BreakdownRow[] = keys.map((key, i) => {
+      const text = current.members[i]!;
+      const before = previous?.members[i];
+      const share = isCount && totalShown && text.state === 'published'
+        ? formatNumber(text.value! / current.total.value!, 'share', locale) : '';
+      let change = '';
+      let sign: number | undefined;
+      if (before && text.state !== 'missing') {
+        if (text.state === 'published' && before.state === 'published') {
+          const delta = text.value! - before.value!;
+          const difference = formatDifference(delta, metric.unit, locale, metric.per);
+          const rounded = /[1-9]/.test(difference) ? delta : 0;
+          sign = Math.sign(rounded);
+          const words = metric.unit === 'share' ? t.percentagePoints(difference) : metric.unit === 'minutes' ? t.minutesLong(difference) : difference;
+          change = t.comparisonShort(words, directionOf(metric, rounded), otherShort);
+        } else if (before.state !== 'missing' || text.state === 'published') {
+          change = t.noComparisonWith(otherShort);
+        }
+      }
+      return { key, label: valueLabel(feed, by, key, locale, t), text, share, change, ...(before ? { previous: before } : {}), ...(sign !== undefined ? { sign } : {}) };
+    }).filter((row) => row.text.state !== 'missing');
+    rows = this.order(rows);
+    this.rows = rows;
+
+    const subject = this.label ?? t.byDimension(t.statisticLabel(resolveLabel(metric.label, locale), q), dimensionLabel(feed, by, locale));
+    const context = [
+      period ? formatPeriod(period, grain, locale) : '',
+      ...Object.entries(fixed).filter(([, v]) => v !== TOTAL).map(([d, v]) => valueLabel(feed, d, v, locale, t)),
+      metric.dimensions.includes('area') && !fixed.area ? t.citywide : '',
+    ].filter(Boolean).join(', ');
+    const model = this.buildTable(feed, metric, subject, context, rows, current.total, otherPeriod);
+    this.tableModel = model;
+    const k = this.kText(feed);
+    const published = rows.filter((r) => r.text.state === 'published');
+    const largest = published.length ? [...published].sort((a, b) => b.text.value! - a.text.value!)[0]! : undefined;
+    const suppressed = rows.filter((r) => r.text.state === 'suppressed').length;
+    const withheld = rows.filter((r) => r.text.state === 'withheld').length;
+    const summary = t.breakdownSummary(subject, context,
+      largest ? `${largest.label}, ${largest.text.long}${largest.share ? ` (${t.shareOfTotal(largest.share)})` : ''}` : '',
+      current.total.state === 'published' ? `${this.totalLabel}: ${current.total.long}` : '');
+
+    return html`
+      ${this.renderHead(subject)}
+      <p class="context">${context}</p>
+      ${rows.length === 0 ? html`<p class="empty">${t.noSeries}</p>`
+        : this.showTable ? this.renderTableView(model, csvFileName(metric.id, by, fixed.area, period))
+          : this.renderBars(rows, current.total)}
+      <p class="summary" part="summary">${summary}</p>
+      ${this.renderNotes([
+        suppressed ? t.hiddenCategories(suppressed, k) : undefined,
+        withheld ? t.withheldRows(withheld) : undefined,
+        current.total.state === 'withheld' ? t.totalWithheld : undefined,
+        rows.some((r) => r.text.unstable) ? `* ${t.unstable}: ${t.unstableExplain}` : undefined,
+      ])}
+    `;
+  }
+
+  private order(rows: BreakdownRow[]): BreakdownRow[] {
+    // Hidden categories go after the published ones in feed order, never by size: where a hidden
+    // bar sits must not hint at its value. Other and Unknown close the list.
+    const rank = (row: BreakdownRow) => (row.key === UNKNOWN_VALUE ? 3 : row.key === OTHER_VALUE ? 2 : isHidden(row.text) ? 1 : 0);
+    const indexed = rows.map((row, index) => ({ row, index }));
+    return indexed.sort((a, b) => rank(a.row) - rank(b.row)
+      || (this.sort === 'value' && rank(a.row) === 0 ? (b.row.text.value ?? 0) - (a.row.text.value ?? 0) : 0)
+      || a.index - b.index).map(({ row }) => row);
+  }
+
+  private renderBars(rows: BreakdownRow[], total: Described): TemplateResult {
+    const t = this.t;
+    const max = Math.max(0, ...rows.map((r) => (r.text.state === 'published' ? r.text.value! : 0)));
+    return html`<ul class="bars" part="bars" aria-labelledby="${this.uid}-title">
+      ${rows.map((row) => {
+        const published = row.text.state === 'published';
+        const width = published && max > 0 ? `${(100 * row.text.value!) / max}%` : '0%';
+        const sentence = [
+          `${row.label}: ${row.text.long}`,
+          row.share ? t.shareOfTotal(row.share) : '',
+          row.change,
+          row.text.unstable ? t.unstable : '',
+        ].filter(Boolean).join(', ');
+        return html`<li class="row ${row.text.state}" data-key=${row.key}>
+          <div class="visual" aria-hidden="true">
+            <span class="name">${row.label}</span>
+            <span class="track">${published
+              ? html`<span class="bar" part="bar" style=${styleMap({ width })}></span>`
+              : html`<span class="hatch" part="bar"></span>`}</span>
+            <span class="value"><span class="number">${row.text.short}</span>${row.text.unstable ? '*' : ''}${row.share ? html` <span class="share">${row.share}</span>` : nothing}</span>
+            ${row.change ? html`<span class="change ${row.sign === undefined ? 'none' : ''}">${row.sign === undefined ? '' : row.sign > 0 ? '▲ ' : row.sign < 0 ? '▼ ' : '＝ '}${row.change}</span>` : nothing}
+          </div>
+          <span class="visually-hidden">${sentence}</span>
+        </li>`;
+      })}
+    </ul>
+    ${total.state !== 'missing' ? html`<p class="total"><span>${this.totalLabel}</span> <strong>${total.short}</strong></p>` : nothing}`;
+  }
+
+  /** "Total" for counts; for a median or a share, the feed's name for the `*` value ("All calls"). */
+  private get totalLabel(): string {
+    const state = this.effectiveState;
+    if (state?.status !== 'ready') return this.t.total;
+    const metric = findMetric(state.feed, this.metric ?? '');
+    return !metric || metric.statistic === 'count' ? this.t.total : valueLabel(state.feed, this.by ?? '', TOTAL, this.locale, this.t);
+  }
+
+  private buildTable(feed: Feed, metric: Metric, subject: string, context: string, rows: BreakdownRow[], total: Described, otherPeriod: string | undefined): TableModel {
+    const t = this.t;
+    const grain = feed.period.grain;
+    const isCount = metric.statistic === 'count';
+    const comparing = otherPeriod !== undefined;
+    const columns = [
+      { label: dimensionLabel(feed, this.by!, this.locale) },
+      { label: isCount ? t.countHeading : t.value, numeric: true },
+      ...(isCount ? [{ label: t.shareHeading, numeric: true }] : []),
+      ...(comparing ? [{ label: formatPeriod(otherPeriod, grain, this.locale), numeric: true }, { label: t.changeColumn(formatPeriod(otherPeriod, grain, this.locale, 'short')) }] : []),
+      { label: t.status },
+    ];
+    const cells = (row: { text: Described; share: string; previous?: Described; change: string }) => [
+      row.text.short,
+      ...(isCount ? [row.share] : []),
+      ...(comparing ? [row.previous?.short ?? '', row.change] : []),
+      row.text.note,
+    ];
+    return {
+      caption: `${subject}, ${context}`,
+      columns,
+      rows: rows.map((row) => ({ key: row.key, header: row.label, cells: cells(row), state: row.text.state })),
+      foot: total.state === 'missing' ? [] : [{ key: TOTAL, header: this.totalLabel, cells: cells({ text: total, share: '', change: '' }), state: total.state }],
+    };
+  }
+}

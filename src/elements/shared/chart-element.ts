@@ -1,0 +1,101 @@
+/**
+ * What the breakdown, distribution, funnel and table share: the metric/area/period/where
+ * attributes, a title row with a "Show as table" toggle, the table view with its CSV download,
+ * and reporting of faults found while rendering (after the render, so no event fires mid-update).
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DaylightDataElement } from './data-element.js';
+import { downloadText, toCsv } from './csv.js';
+import { renderDataTable, tableCsvRows, type TableModel } from './data-table.js';
+import { reportFaults } from './report.js';
+import type { Feed } from '../../core/types.js';
+import type { PrivacyFault } from '../../core/privacy.js';
+
+let nextId = 0;
+
+export abstract class DaylightChartElement extends DaylightDataElement {
+  /** The metric id, e.g. `referrals`. */
+  @property() metric?: string;
+
+  /** The area to show; defaults to the whole jurisdiction (or the area chosen in a `<daylight-filter>`). */
+  @property() area?: string;
+
+  /** The period to show (e.g. `2024` or `2024-10`); defaults to the filter's period, else the latest with data. */
+  @property() period?: string;
+
+  /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `call_type=medical`. */
+  @property() where?: string;
+
+  /** Overrides the title (the metric's label and what it is split by, by default). */
+  @property() label?: string;
+
+  /** Shows the data table instead of the chart. */
+  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+
+  protected readonly uid = `daylight-${++nextId}`;
+  /** The table behind the current view; `csvRows()` reads it. */
+  protected tableModel?: TableModel;
+  private pendingFaults: Array<{ feed: Feed; faults: PrivacyFault[] }> = [];
+
+  protected override configurationProblem(feed: Feed): string | undefined {
+    return this.metricProblem(feed, this.metric);
+  }
+
+  /** Rows of the table, as CSV fields: exactly the texts the table shows, in its order. */
+  csvRows(): string[][] {
+    return this.tableModel ? tableCsvRows(this.tableModel) : [];
+  }
+
+  /** The CSV text that the download button saves. */
+  csvText(): string {
+    return toCsv(this.csvRows());
+  }
+
+  /** Queues faults found while rendering; they are reported once the render is done. */
+  protected queueFaults(feed: Feed, faults: PrivacyFault[]): void {
+    if (faults.length) this.pendingFaults.push({ feed, faults });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const pending = this.pendingFaults;
+    this.pendingFaults = [];
+    for (const { feed, faults } of pending) reportFaults(this, feed, faults);
+  }
+
+  /** The title row: title on the left, the chart/table toggle on the right. */
+  protected renderHead(title: string): TemplateResult {
+    const t = this.t;
+    return html`<div class="head">
+      <p class="title" part="title" id="${this.uid}-title">${title}</p>
+      <button part="toggle" class="no-print" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
+        ${t.showTable}
+      </button>
+    </div>`;
+  }
+
+  /** The table view: the table and its CSV download. */
+  protected renderTableView(model: TableModel, fileName: string): TemplateResult {
+    this.tableModel = model;
+    return html`<div class="table-wrap">
+      ${renderDataTable(model)}
+      <button class="no-print" part="download" @click=${() => this.downloadCsv(fileName)}>${this.t.downloadCsv}</button>
+    </div>`;
+  }
+
+  /** Saves the table as CSV. */
+  protected downloadCsv(fileName: string): void {
+    downloadText(fileName, this.csvText());
+  }
+
+  /** A list of fine-print notes (suppression, faults, instability), or nothing. */
+  protected renderNotes(notes: Array<string | false | undefined>): TemplateResult | typeof nothing {
+    const shown = notes.filter((n): n is string => Boolean(n));
+    return shown.length ? html`<ul class="notes fineprint" part="notes">${shown.map((n) => html`<li>${n}</li>`)}</ul>` : nothing;
+  }
+
+  private toggleTable(): void {
+    this.showTable = !this.showTable;
+  }
+}

@@ -1,0 +1,29 @@
+import { fixture, html } from '@open-wc/testing';
+import type { Feed } from '../../src/core/types.js';
+import type { PrivacyFaultEvent } from '../../src/elements/shared/events.js';
+
+/** Creates `<tag>` with attributes and a feed, in a box of the given width, and waits for its render. */
+export async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, feed: Feed | undefined, attributes: Record<string, string>, width = 560): Promise<HTMLElementTagNameMap[K]> {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  if (feed) (el as unknown as { feed: Feed }).feed = feed;
+  const host = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+  host.append(el);
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return el;
+}
+
+/** Runs `body` while collecting `daylight-privacy-fault` events and silencing the console warning that comes with them. */
+export async function collectingFaults<T>(body: (faults: PrivacyFaultEvent[]) => Promise<T>): Promise<T> {
+  const faults: PrivacyFaultEvent[] = [];
+  const onFault = (event: PrivacyFaultEvent) => faults.push(event);
+  document.addEventListener('daylight-privacy-fault', onFault);
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return await body(faults);
+  } finally {
+    document.removeEventListener('daylight-privacy-fault', onFault);
+    console.warn = warn;
+  }
+}
