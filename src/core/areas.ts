@@ -210,8 +210,11 @@ export function populationOf(properties: Record<string, unknown> | undefined, pr
  * Items with a published value, highest first; ties in name order so the list is stable. Items
  * without a value are left out: a hidden value has no rank.
  */
-export function rankByValue<T>(items: readonly T[], valueOf: (item: T) => number | undefined, nameOf: (item: T) => string): T[] {
+export function rankByValue<T>(
+  items: readonly T[], valueOf: (item: T) => number | undefined, nameOf: (item: T) => string,
+  collator: Pick<Intl.Collator, 'compare'> = new Intl.Collator(undefined, { numeric: true }),
+): T[] {
   return items
     .filter((item) => valueOf(item) !== undefined)
-    .sort((a, b) => valueOf(b)! - valueOf(a)! || nameOf(a).localeCompare(nameOf(b), undefined, { numeric: true }));
+    .sort((a, b) => valueOf(b)! - valueOf(a)! || collator.compare(nameOf(a), nameOf(b)));
 }

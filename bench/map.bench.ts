@@ -1,0 +1,157 @@
+/**
+ * <daylight-map>: time to first rendered map in headless Chromium, and the size of the lazy map
+ * chunk. Measures, never asserts (speed depends on the machine; the size budget is asserted by
+ * scripts/check-build.mjs in `npm test`).
+ *
+ * - Builds a small bench page with Vite (production build, the map's Leaflet chunk split out as
+ *   it is for a city page) and serves it from 127.0.0.1.
+ * - Each run opens a fresh page (so the lazy chunk is fetched and compiled every time), creates
+ *   a <daylight-map> with the boundaries and feed as objects, and reports the time from creating
+ *   the element to `mapReady` (drawn and painted: two animation frames after Leaflet drew): the
+ *   cold figure. Then a second map on the same page gives the warm figure (chunk loaded).
+ * - 22 = the real Philadelphia police districts; 2,000 and 20,000 = synthetic square grids.
+ *   `auto` is the renderer the element picks (SVG up to 1,500 areas, canvas above); the forced
+ *   runs show why.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, '.daylight-tmp', 'bench-map');
+const page = join(work, 'page');
+const out = join(work, 'out');
+const libOut = join(work, 'lib');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(page, { recursive: true });
+writeFileSync(join(page, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="./bench.ts"></script></head><body><div id="host" style="width: 900px"></div></body></html>`);
+writeFileSync(join(page, 'bench.ts'), `
+import '${join(root, 'src/elements/map/define.ts')}';
+type Shape = { type: string; properties: Record<string, string>; geometry: unknown };
+function grid(n: number) {
+  const cols = Math.ceil(Math.sqrt(n * 1.25)), rows = Math.ceil(n / cols), size = 0.4 / cols;
+  const features: Shape[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = i % cols, r = Math.floor(i / cols), lon = -75.28 + c * size, lat = 39.87 + r * size;
+    features.push({ type: 'Feature', properties: { cell: 'g' + i }, geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+function feedFor(keys: string[]) {
+  const cells = keys.map((area, i) => (i % 10 === 0 ? { period: '2024', area, n: 0, suppressed: true } : { period: '2024', area, n: 11 + (i % 190), value: 11 + (i % 190) }));
+  return { version: '1.0', generated: '2026-01-01T00:00:00Z', jurisdiction: { name: 'Bench', id: 'bench', timezone: 'America/New_York' },
+    period: { start: '2024-01-01', end: '2024-12-31', grain: 'year' }, privacy: { minCount: 11, complementary: true, rounding: null, noise: null },
+    metrics: [{ id: 'incidents', label: 'Shooting incidents', unit: 'count', statistic: 'count', dimensions: ['period', 'area'], cells }],
+    methodology: { asOf: '2025-01-01', lagDays: 7, sources: [{ name: 'Bench' }], metrics: {} } };
+}
+(window as unknown as Record<string, unknown>).runMap = async (n: number, renderer: string, realBoundaries?: unknown) => {
+  const boundaries = (realBoundaries ?? grid(n)) as { features: Shape[] };
+  const key = realBoundaries ? 'police_district' : 'cell';
+  const feed = feedFor(boundaries.features.map((f) => String(f.properties[key])));
+  const el = document.createElement('daylight-map');
+  el.setAttribute('metric', 'incidents');
+  el.setAttribute('area-key', key);
+  el.setAttribute('renderer', renderer);
+  el.setAttribute('ranked', '5');
+  const start = performance.now();
+  el.boundaries = boundaries;
+  el.feed = feed;
+  document.getElementById('host')!.append(el);
+  await el.mapReady;
+  const ms = performance.now() - start;
+  return { ms, renderer: el.renderer, areas: el.rows.length };
+};
+`);
+
+console.log('building the bench page and the library…');
+await build({ root: page, base: './', configFile: false, logLevel: 'warn', publicDir: false, build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
+await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: libOut, emptyOutDir: true, sourcemap: false } });
+
+const chunkFile = readdirSync(libOut).find((f) => f.startsWith('leaflet-layer-') && f.endsWith('.js'));
+const mainFile = join(libOut, 'daylight.js');
+const chunkBytes = chunkFile ? readFileSync(join(libOut, chunkFile)) : Buffer.alloc(0);
+const sizes = {
+  chunk: chunkFile ?? '(missing)',
+  chunkRaw: chunkBytes.length,
+  chunkGzip: gzipSync(chunkBytes, { level: 9 }).length,
+  mainGzip: gzipSync(readFileSync(mainFile), { level: 9 }).length,
+  mainMentionsLeaflet: readFileSync(mainFile, 'utf8').includes('_leaflet_id'),
+};
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.geojson': 'application/json', '.css': 'text/css' };
+const server: Server = createServer(async (request, response) => {
+  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  const file = normalize(join(out, path.endsWith('/') ? `${path}index.html` : path));
+  if (!file.startsWith(out)) { response.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const philadelphia = JSON.parse(readFileSync(join(root, 'test/fixtures/real/phl_police_districts.geojson'), 'utf8'));
+
+interface Row { case: string; areas: number; renderer: string; medianMs: number; minMs: number; maxMs: number; warmMedianMs: number; runs: number }
+const rows: Row[] = [];
+const cases: Array<{ name: string; n: number; renderer: string; real?: boolean; runs?: number }> = [
+  { name: 'Philadelphia districts', n: 22, renderer: 'auto', real: true },
+  { name: 'grid', n: 2_000, renderer: 'auto' },
+  { name: 'grid', n: 2_000, renderer: 'svg' },
+  { name: 'grid', n: 20_000, renderer: 'auto', runs: Math.min(RUNS, 3) },
+  { name: 'grid', n: 20_000, renderer: 'svg', runs: 1 },
+];
+for (const c of cases) {
+  const times: number[] = [];
+  const warm: number[] = [];
+  let renderer = '';
+  for (let i = 0; i < (c.runs ?? RUNS); i++) {
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    tab.on('pageerror', (error) => console.error(`page error: ${error}`));
+    await tab.goto(url, { waitUntil: 'load' });
+    const result = await tab.evaluate(async ([n, r, b]) => (globalThis as unknown as { runMap: (n: number, r: string, b?: unknown) => Promise<{ ms: number; renderer: string }> }).runMap(n as number, r as string, b), [c.n, c.renderer, c.real ? philadelphia : undefined] as const);
+    times.push(result.ms);
+    renderer = result.renderer;
+    // Warm: a second map on the same page (Leaflet's chunk loaded and compiled, code paths hot).
+    const again = await tab.evaluate(async ([n, r, b]) => (globalThis as unknown as { runMap: (n: number, r: string, b?: unknown) => Promise<{ ms: number }> }).runMap(n as number, r as string, b), [c.n, c.renderer, c.real ? philadelphia : undefined] as const);
+    warm.push(again.ms);
+    await tab.close();
+  }
+  times.sort((a, b) => a - b);
+  warm.sort((a, b) => a - b);
+  rows.push({
+    case: c.name, areas: c.n, renderer: c.renderer === 'auto' ? `${renderer} (auto)` : renderer,
+    medianMs: Math.round(times[Math.floor(times.length / 2)]!), minMs: Math.round(times[0]!), maxMs: Math.round(times[times.length - 1]!),
+    warmMedianMs: Math.round(warm[Math.floor(warm.length / 2)]!), runs: times.length,
+  });
+}
+await browser.close();
+server.close();
+
+const result = { date: new Date().toISOString(), chromium: '/usr/bin/chromium', runs: RUNS, rows, sizes,
+  targets: { '22 areas': '< 100 ms', '20,000 areas': '< 1000 ms', 'map chunk gzip': '< 60 KB' } };
+writeFileSync(join(root, 'bench/results/map.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+console.log('\nTime to first rendered map (element created → drawn and painted). Cold: first map on a fresh page,');
+console.log('so it includes fetching and compiling the lazy Leaflet chunk. Warm: a second map on the same page.\n');
+console.log('| case | areas | renderer | cold median ms | cold min | cold max | warm median ms | runs |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.case} | ${r.areas.toLocaleString('en')} | ${r.renderer} | ${r.medianMs} | ${r.minMs} | ${r.maxMs} | ${r.warmMedianMs} | ${r.runs} |`);
+console.log(`\nLazy map chunk ${sizes.chunk}: ${sizes.chunkRaw} B raw, ${sizes.chunkGzip} B gzip (${(sizes.chunkGzip / 1024).toFixed(1)} KB; target < 60 KB).`);
+console.log(`Main bundle daylight.js: ${sizes.mainGzip} B gzip; contains Leaflet: ${sizes.mainMentionsLeaflet ? 'YES' : 'no'}.`);
