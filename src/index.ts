@@ -7,6 +7,7 @@ import './elements/kpi/define.js';
 import './elements/trend/define.js';
 import './elements/table/define.js';
 import './elements/breakdown/define.js';
+import './elements/methodology/define.js';
 import './elements/map/define.js';
 
 export { DaylightFeed } from './elements/feed/feed.js';
@@ -14,6 +15,7 @@ export { DaylightKpi } from './elements/kpi/kpi.js';
 export { DaylightTrend } from './elements/trend/trend.js';
 export { DaylightTable } from './elements/table/table.js';
 export { DaylightBreakdown } from './elements/breakdown/breakdown.js';
+export { DaylightMethodology } from './elements/methodology/methodology.js';
 export { DaylightMap } from './elements/map/map.js';
 export { FeedLoadEvent, FeedErrorEvent, PrivacyFaultEvent, AreaSelectEvent } from './elements/shared/events.js';
 export { clearFeedCache } from './elements/shared/loader.js';

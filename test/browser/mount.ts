@@ -27,3 +27,25 @@ export async function collectingFaults<T>(body: (faults: PrivacyFaultEvent[]) =>
     console.warn = warn;
   }
 }
+
+/**
+ * The element's height while its feed is still loading (served with a delay by the test server)
+ * and once it has rendered the data: equal when the element reserves its size.
+ */
+export async function heightsBeforeAndAfterLoad(tag: keyof HTMLElementTagNameMap, attributes: Record<string, string>, width: number, feedFile = 'services.json'): Promise<[number, number]> {
+  const feedEl = document.createElement('daylight-feed') as HTMLElement & { loaded: Promise<unknown>; updateComplete: Promise<unknown> };
+  feedEl.setAttribute('src', `/__test/feed?fixture=${feedFile}&delay=400&key=${tag}-${Math.random()}`);
+  feedEl.setAttribute('no-status', '');
+  const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  feedEl.append(el);
+  const host = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+  host.append(feedEl);
+  await feedEl.updateComplete;
+  await el.updateComplete;
+  const before = el.getBoundingClientRect().height;
+  await feedEl.loaded;
+  await feedEl.updateComplete;
+  await el.updateComplete;
+  return [before, el.getBoundingClientRect().height];
+}
