@@ -8,6 +8,7 @@ import './elements/trend/define.js';
 import './elements/table/define.js';
 import './elements/breakdown/define.js';
 import './elements/methodology/define.js';
+import './elements/filter/define.js';
 import './elements/map/define.js';
 
 export { DaylightFeed } from './elements/feed/feed.js';
@@ -16,6 +17,7 @@ export { DaylightTrend } from './elements/trend/trend.js';
 export { DaylightTable } from './elements/table/table.js';
 export { DaylightBreakdown } from './elements/breakdown/breakdown.js';
 export { DaylightMethodology } from './elements/methodology/methodology.js';
+export { DaylightFilter, FilterChangeEvent } from './elements/filter/filter.js';
 export { DaylightMap } from './elements/map/map.js';
 export { FeedLoadEvent, FeedErrorEvent, PrivacyFaultEvent, AreaSelectEvent } from './elements/shared/events.js';
 export { clearFeedCache } from './elements/shared/loader.js';
