@@ -9,6 +9,7 @@ import './elements/table/define.js';
 import './elements/breakdown/define.js';
 import './elements/methodology/define.js';
 import './elements/filter/define.js';
+import './elements/funnel/define.js';
 import './elements/map/define.js';
 
 export { DaylightFeed } from './elements/feed/feed.js';
@@ -18,6 +19,7 @@ export { DaylightTable } from './elements/table/table.js';
 export { DaylightBreakdown } from './elements/breakdown/breakdown.js';
 export { DaylightMethodology } from './elements/methodology/methodology.js';
 export { DaylightFilter, FilterChangeEvent } from './elements/filter/filter.js';
+export { DaylightFunnel } from './elements/funnel/funnel.js';
 export { DaylightMap } from './elements/map/map.js';
 export { FeedLoadEvent, FeedErrorEvent, PrivacyFaultEvent, AreaSelectEvent } from './elements/shared/events.js';
 export { clearFeedCache } from './elements/shared/loader.js';

@@ -6,14 +6,11 @@ import '../../src/elements/breakdown/define.js';
 import type { DaylightBreakdown } from '../../src/elements/breakdown/breakdown.js';
 import type { Cell, Feed } from '../../src/core/types.js';
 import { everythingSaid, fixtureFeed, mentionsNumber, shadow } from './helpers.js';
-import { collectingFaults, mount } from './mount.js';
+import { barTexts, collectingFaults, mount } from './mount.js';
 
 const breakdown = (feed: Feed, attributes: Record<string, string>) => mount('daylight-breakdown', feed, attributes, 640);
 
-/** Each bar as the reader sees it: label, value and share, change. */
-function bars(el: DaylightBreakdown): string[][] {
-  return [...shadow(el).querySelectorAll('.row .visual')].map((row) => [...row.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).filter(Boolean));
-}
+const bars = barTexts;
 
 const summary = (el: DaylightBreakdown) => shadow(el).querySelector('[part=summary]')!.textContent!.trim();
 

@@ -49,3 +49,9 @@ export async function heightsBeforeAndAfterLoad(tag: keyof HTMLElementTagNameMap
   await el.updateComplete;
   return [before, el.getBoundingClientRect().height];
 }
+
+/** Each bar of a bar-list chart as the reader sees it: name, value (and share), note. */
+export function barTexts(el: Element): string[][] {
+  return [...el.shadowRoot!.querySelectorAll('.row .visual')]
+    .map((row) => [...row.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).filter(Boolean));
+}

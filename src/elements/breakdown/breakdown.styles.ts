@@ -2,31 +2,4 @@ import { css } from 'lit';
 
 export const breakdownStyles = css`
   :host { --_min-height: var(--daylight-breakdown-min-height, 16rem); }
-  .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5rem; }
-  .title { margin: 0; font-weight: 600; font-size: 1rem; }
-  .context { margin: 0 0 0.6rem; font-size: 0.875rem; color: var(--_muted); }
-  .empty { color: var(--_muted); flex: 1; }
-  .bars { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.55rem; }
-  /* Name above the bar on narrow cards; name, bar and value on one line when there is room. */
-  .visual { display: grid; grid-template-columns: 1fr auto; grid-template-areas: 'name value' 'track track' 'change change'; gap: 0.15rem 0.75rem; align-items: center; }
-  .name { grid-area: name; font-size: 0.9375rem; }
-  .value { grid-area: value; font-weight: 600; font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
-  .share { font-weight: 400; color: var(--_muted); margin-left: 0.25rem; }
-  .track { grid-area: track; display: block; height: 0.9rem; background: var(--_subtle); border-radius: 3px; overflow: hidden; }
-  .bar { display: block; height: 100%; background: var(--_accent); border-radius: 3px; transition: width 0.3s ease-out; }
-  /* Hidden categories: a short hatched stub, the same for every hidden value, so its length says nothing. */
-  .hatch {
-    display: block; height: 100%; width: 2.5rem; border: 1px solid var(--_suppressed); border-radius: 3px;
-    background: repeating-linear-gradient(135deg, transparent 0 3px, var(--_suppressed) 3px 4px);
-  }
-  .row.suppressed .value, .row.withheld .value { color: var(--_suppressed); font-weight: 400; }
-  .change { grid-area: change; font-size: 0.8125rem; color: var(--_muted); }
-  .total { margin: 0.6rem 0 0; font-size: 0.875rem; display: flex; justify-content: space-between; border-top: 1px solid var(--_border); padding-top: 0.4rem; }
-  .summary { margin: 0.5rem 0 0; font-size: 0.875rem; color: var(--_muted); }
-  .notes { margin: 0.35rem 0 0; padding-left: 1.1rem; }
-  @media (min-width: 40rem) {
-    .visual { grid-template-columns: minmax(7rem, 14rem) 1fr auto; grid-template-areas: 'name track value' '. change change'; }
-  }
-  @media (prefers-reduced-motion: reduce) { .bar { transition: none; } }
-  @media print { .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 `;

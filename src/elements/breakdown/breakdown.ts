@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
 import { csvFileName, tableStyles, type TableModel } from '../shared/data-table.js';
 import { cellAt, chosenPeriod, dimensionLabel, fixedWhere, OTHER_VALUE, orderedValues, UNKNOWN_VALUE, valueLabel } from '../shared/labels.js';
 import { describeWithProtection, isHidden, protectGroup, type Described } from '../shared/protect.js';
+import { chartStyles } from '../shared/chart.styles.js';
+import { renderBarList } from '../shared/bars.js';
 import { breakdownStyles } from './breakdown.styles.js';
 import type { Cell, Feed, Metric } from '../../core/types.js';
 import { TOTAL } from '../../core/types.js';
@@ -61,7 +62,7 @@ export interface BreakdownRow {
  * @fires daylight-privacy-fault - Shown together, the numbers would reveal a hidden category by subtraction, so one more was hidden.
  */
 export class DaylightBreakdown extends DaylightChartElement {
-  static override styles = [tokens, tableStyles, breakdownStyles];
+  static override styles = [tokens, tableStyles, chartStyles, breakdownStyles];
 
   /** The dimension to split by, e.g. `service` or `responder_type`. */
   @property() by?: string;
@@ -181,30 +182,16 @@ export class DaylightBreakdown extends DaylightChartElement {
 
   private renderBars(rows: BreakdownRow[], total: Described): TemplateResult {
     const t = this.t;
-    const max = Math.max(0, ...rows.map((r) => (r.text.state === 'published' ? r.text.value! : 0)));
-    return html`<ul class="bars" part="bars" aria-labelledby="${this.uid}-title">
-      ${rows.map((row) => {
-        const published = row.text.state === 'published';
-        const width = published && max > 0 ? `${(100 * row.text.value!) / max}%` : '0%';
-        const sentence = [
-          `${row.label}: ${row.text.long}`,
-          row.share ? t.shareOfTotal(row.share) : '',
-          row.change,
-          row.text.unstable ? t.unstable : '',
-        ].filter(Boolean).join(', ');
-        return html`<li class="row ${row.text.state}" data-key=${row.key}>
-          <div class="visual" aria-hidden="true">
-            <span class="name">${row.label}</span>
-            <span class="track">${published
-              ? html`<span class="bar" part="bar" style=${styleMap({ width })}></span>`
-              : html`<span class="hatch" part="bar"></span>`}</span>
-            <span class="value"><span class="number">${row.text.short}</span>${row.text.unstable ? '*' : ''}${row.share ? html` <span class="share">${row.share}</span>` : nothing}</span>
-            ${row.change ? html`<span class="change ${row.sign === undefined ? 'none' : ''}">${row.sign === undefined ? '' : row.sign > 0 ? '▲ ' : row.sign < 0 ? '▼ ' : '＝ '}${row.change}</span>` : nothing}
-          </div>
-          <span class="visually-hidden">${sentence}</span>
-        </li>`;
-      })}
-    </ul>
+    const arrow = (row: BreakdownRow) => (row.sign === undefined ? '' : row.sign > 0 ? '▲ ' : row.sign < 0 ? '▼ ' : '＝ ');
+    return html`${renderBarList(rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      text: row.text,
+      valueExtra: row.share ? html` <span class="share">${row.share}</span>` : undefined,
+      note: row.change ? `${arrow(row)}${row.change}` : undefined,
+      sentence: [`${row.label}: ${row.text.long}`, row.share ? t.shareOfTotal(row.share) : '', row.change, row.text.unstable ? t.unstable : '']
+        .filter(Boolean).join(', '),
+    })), `${this.uid}-title`)}
     ${total.state !== 'missing' ? html`<p class="total"><span>${this.totalLabel}</span> <strong>${total.short}</strong></p>` : nothing}`;
   }
 

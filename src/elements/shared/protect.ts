@@ -21,9 +21,9 @@ export interface Protection {
   faults: PrivacyFault[];
 }
 
-function protection(feed: Feed, metric: Metric, cells: Array<Cell | undefined>): Protection {
+function protection(feed: Feed, metric: Metric, cells: Array<Cell | undefined>, origin: (cell: Cell) => Cell = (cell) => cell): Protection {
   const withheld = new Set(cells.filter((c): c is Cell => c !== undefined));
-  return { withheld, faults: [...withheld].map((cell) => subtractionFault(feed, metric, cell)) };
+  return { withheld, faults: [...withheld].map((cell) => subtractionFault(feed, metric, origin(cell))) };
 }
 
 /** A total and its members (categories, buckets): see `protectAdditiveGroup`. */
@@ -32,9 +32,12 @@ export function protectGroup(feed: Feed, metric: Metric, total: Cell | undefined
   return protection(feed, metric, [...hide.map((i) => members[i]), ...(hideTotal ? [total] : [])]);
 }
 
-/** Funnel stages in order: see `protectFunnel`. */
-export function protectStages(feed: Feed, metric: Metric, stages: ReadonlyArray<Cell | undefined>): Protection {
-  return protection(feed, metric, protectFunnel(stages, feed.privacy.minCount).map((i) => stages[i]));
+/**
+ * Funnel stages in order: see `protectFunnel`. `origin` maps a stage to the feed cell a fault
+ * should name, when stages are derived (a share's base and numerator come from one cell).
+ */
+export function protectStages(feed: Feed, metric: Metric, stages: ReadonlyArray<Cell | undefined>, origin?: (cell: Cell) => Cell): Protection {
+  return protection(feed, metric, protectFunnel(stages, feed.privacy.minCount).map((i) => stages[i]), origin);
 }
 
 /** `describeCell`, except that a cell this element withheld reads "Hidden" with its reason. */
