@@ -10,6 +10,7 @@ import type { Cell, Statistic } from '../core/types.js';
 import { Histogram } from './histogram.js';
 import { type AdditiveGroup, type TableCell, standardGroups, suppressTable } from './suppress.js';
 import { type Random, geometricNoise } from './random.js';
+import { recordsForQuantile } from '../core/privacy.js';
 
 export const SEP = '\u0001';
 export const OTHER = 'other';
@@ -369,7 +370,7 @@ export function publishQuantiles(fineIn: Map<string, Histogram>, dimsIn: DimPlan
   const folding = foldRare(fineIn, dimsIn, k, (h) => h.count, merge);
   const dims = folding.dims;
   // The smallest sample that can carry any of the quantiles asked for (rule 4).
-  const minimum = Math.min(...qs.map((q) => k / Math.min(q, 1 - q)));
+  const minimum = Math.min(...qs.map((q) => recordsForQuantile(q, k)));
   const cells: TableCell[] = [];
   const histograms: Histogram[] = [];
   for (const mask of layersFor(dims)) {
@@ -388,9 +389,9 @@ export function publishQuantiles(fineIn: Map<string, Histogram>, dimsIn: DimPlan
   const out: Cell[] = [];
   cells.forEach((c, i) => {
     if (c.hidden || c.value === 0) return;
-    const allowed = qs.filter((q) => !result.suppressed[i] && c.value * Math.min(q, 1 - q) >= k);
+    const allowed = qs.filter((q) => !result.suppressed[i] && c.value >= recordsForQuantile(q, k));
     // One n per cell; rounding must keep it above what every published quantile needs.
-    const n = roundCount(c.value, settings, Math.max(0, ...allowed.map((q) => Math.ceil(k / Math.min(q, 1 - q)))));
+    const n = roundCount(c.value, settings, Math.max(0, ...allowed.map((q) => recordsForQuantile(q, k))));
     for (const q of qs) {
       if (!allowed.includes(q)) out.push(suppressedCell(dims, c.coords, q));
       else out.push({ ...dimsCell(dims, c.coords), q, n, value: Math.round(histograms[i]!.quantile(q) / 6) / 10 });

@@ -36,6 +36,15 @@ export type SuppressionSource = 'privacy' | 'fault';
 /** Numerators at or below this are published but flagged unstable (rule 9; NCHS practice). */
 export const UNSTABLE_NUMERATOR = 20;
 
+/**
+ * The fewest records that may carry quantile q (rule 4: n × min(q, 1 − q) ≥ k): 2k for the
+ * median, 10k for the 90th percentile. Rounded with a tolerance, because 1 − 0.9 is
+ * 0.09999999999999998 in floating point and would otherwise demand one record too many.
+ */
+export function recordsForQuantile(q: number, k: number): number {
+  return Math.ceil(k / Math.min(q, 1 - q) - 1e-9);
+}
+
 /** Returns the rule a published cell breaks under threshold `k`, or undefined when it is safe. */
 export function cellFault(metric: Pick<Metric, 'statistic'>, cell: Cell, k: number): PrivacyRule | undefined {
   if (cell.suppressed) return cell.n > 0 ? 'suppressed-size' : undefined;
@@ -52,7 +61,7 @@ export function cellFault(metric: Pick<Metric, 'statistic'>, cell: Cell, k: numb
     case 'quantile': {
       const q = cell.q ?? Number.NaN;
       if (!(q > 0 && q < 1)) return 'minimum-or-maximum';
-      if (cell.n * Math.min(q, 1 - q) < k) return 'quantile-too-few';
+      if (cell.n < recordsForQuantile(q, k)) return 'quantile-too-few';
       return undefined;
     }
   }

@@ -163,3 +163,14 @@ function setAt(root: unknown, path: Path, replacement: unknown): void {
   for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
   target[path[path.length - 1]!] = replacement;
 }
+
+describe('recordsForQuantile (rule 4)', () => {
+  it('needs 2k records for the median and exactly 10k for the 90th percentile, despite 1 − 0.9 < 0.1 in floating point', async () => {
+    const { recordsForQuantile, cellFault } = await import('../../src/core/privacy.ts');
+    assert.equal(recordsForQuantile(0.5, 11), 22);
+    assert.equal(recordsForQuantile(0.9, 11), 110);
+    assert.equal(recordsForQuantile(0.1, 11), 110);
+    assert.equal(cellFault({ statistic: 'quantile' }, { n: 110, q: 0.9, value: 17 }, 11), undefined);
+    assert.equal(cellFault({ statistic: 'quantile' }, { n: 109, q: 0.9, value: 17 }, 11), 'quantile-too-few');
+  });
+});

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { AreaSelectEvent } from '../shared/events.js';
 import { downloadText, toCsv } from '../shared/csv.js';
@@ -553,7 +553,7 @@ export class DaylightMap extends DaylightDataElement {
     const width = this.mapWidth || 1;
     const flip = tip.x > width * 0.6;
     const position = { left: `${Math.round(tip.x)}px`, top: `${Math.round(tip.y)}px`, transform: `translate(${flip ? 'calc(-100% - 12px)' : '12px'}, -110%)` };
-    return html`<div class="tooltip" part="tooltip" role="tooltip" style=${styleMap(position)}>
+    return html`<div class="tooltip" part="tooltip" role="tooltip" ${cssomStyle(position)}>
       <strong>${row.name}</strong><br />
       ${this.valueText(row)}${(row.rate ?? row.text).unstable ? ` (${this.t.unstable})` : ''}
       ${row.share !== undefined ? html`<br />${this.t.ofCity(this.percent(row.share))}` : nothing}

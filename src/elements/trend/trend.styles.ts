@@ -4,7 +4,7 @@ export const trendStyles = css`
   :host { --_min-height: calc(var(--_plot-height, 240px) + 7.5rem); }
   .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5rem; margin-bottom: 0.5rem; }
   .title { margin: 0; font-weight: 600; font-size: 1rem; }
-  .plot { position: relative; width: 100%; }
+  .plot { position: relative; width: 100%; height: var(--_plot-height, 240px); }
   .plot.empty { display: flex; align-items: center; justify-content: center; color: var(--_muted); }
   svg { display: block; overflow: visible; }
   .grid line { stroke: var(--_border); stroke-width: 1; shape-rendering: crispEdges; }
@@ -26,7 +26,7 @@ export const trendStyles = css`
   .summary { margin: 0.5rem 0 0; font-size: 0.875rem; color: var(--_muted); }
   .legend { list-style: none; margin: 0.4rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.8125rem; color: var(--_muted); }
   .legend li { display: flex; align-items: center; gap: 0.35rem; }
-  .table-wrap { overflow-x: auto; }
+  .table-wrap { overflow-x: auto; min-height: var(--_plot-height, 240px); }
   table { border-collapse: collapse; width: 100%; font-size: 0.875rem; font-variant-numeric: tabular-nums; margin-bottom: 0.5rem; }
   caption { text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
   th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--_border); }

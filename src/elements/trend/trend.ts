@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { max } from 'd3-array';
@@ -130,7 +130,7 @@ export class DaylightTrend extends DaylightDataElement {
         </button>
       </div>
       ${this.points.length === 0
-        ? html`<div class="plot empty" style=${styleMap({ height: `${this.height}px` })}><p>${t.noSeries}</p></div>`
+        ? html`<div class="plot empty"><p>${t.noSeries}</p></div>`
         : this.showTable ? this.renderTable(metric, title) : this.renderChart(metric, title)}
       <p class="summary" part="summary">${this.summary(subject, areaName || t.citywide)}${hidden ? ` ${t.hiddenPeriods(hidden, k)}` : ''}</p>
       ${hidden || unstable ? html`<ul class="legend" aria-hidden="true">
@@ -161,7 +161,7 @@ export class DaylightTrend extends DaylightDataElement {
     const active = this.active;
     const activePoint = this.points[active];
 
-    return html`<div class="plot" style=${styleMap({ height: `${height}px` })} @pointerleave=${this.onPointerLeave}>
+    return html`<div class="plot" @pointerleave=${this.onPointerLeave}>
       ${width === 0 ? nothing : html`<svg part="chart" width=${width} height=${height} role="group"
           aria-labelledby="${this.uid}-title" aria-describedby="${this.uid}-keys"
           @pointermove=${(e: PointerEvent) => this.onPointerMove(e, x)}>
@@ -192,7 +192,7 @@ export class DaylightTrend extends DaylightDataElement {
       </svg>`}
       <p id="${this.uid}-keys" class="visually-hidden">${this.t.chartKeys}</p>
       ${activePoint && this.tooltipVisible && width > 0
-        ? html`<div class="tooltip" part="tooltip" role="tooltip" style=${this.tooltipPosition(x(active), activePoint.text.value !== undefined ? y(activePoint.text.value) : baseline, width)}>
+        ? html`<div class="tooltip" part="tooltip" role="tooltip" ${this.tooltipPosition(x(active), activePoint.text.value !== undefined ? y(activePoint.text.value) : baseline, width)}>
             <strong>${activePoint.label}</strong><br />${activePoint.text.short}${activePoint.text.unstable ? ` (${this.t.unstable})` : ''}
           </div>`
         : nothing}
@@ -202,7 +202,7 @@ export class DaylightTrend extends DaylightDataElement {
 
   private renderTable(metric: Metric, title: string): TemplateResult {
     const t = this.t;
-    return html`<div class="table-wrap" style=${styleMap({ minHeight: `${this.height}px` })}>
+    return html`<div class="table-wrap">
       <table part="table">
         <caption class="visually-hidden">${title}</caption>
         <thead><tr><th scope="col">${t.period}</th><th scope="col">${t.value}</th><th scope="col">${t.status}</th></tr></thead>
@@ -320,7 +320,6 @@ export class DaylightTrend extends DaylightDataElement {
 
   private tooltipPosition(px: number, py: number, width: number) {
     const flip = px > width * 0.6;
-    // styleMap sets properties through CSSOM, which a strict style-src policy allows (a style attribute it would block).
-    return styleMap({ left: `${Math.round(px)}px`, top: `${Math.round(py)}px`, transform: `translate(${flip ? 'calc(-100% - 10px)' : '10px'}, -110%)` });
+    return cssomStyle({ left: `${Math.round(px)}px`, top: `${Math.round(py)}px`, transform: `translate(${flip ? 'calc(-100% - 10px)' : '10px'}, -110%)` });
   }
 }

@@ -1,0 +1,110 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../server/static-server.ts';
+
+/**
+ * The demo, built as a city would host it, served with the strictest policy a city site uses:
+ * no inline scripts or styles, no eval. Any violation is a failure, in the page and inside a
+ * sandboxed iframe on another origin (how pages are embedded in CMS "embed" blocks).
+ */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let site: StaticServer;
+let embedder: StaticServer;
+let browser: Browser;
+
+async function collectViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('__reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportViolation(t: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  page.on('console', (message) => { if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text()); });
+  return violations;
+}
+
+/** Waits until every feed on the page has settled and every element has rendered. */
+async function rendered(frame: { evaluate: Page['evaluate'] }): Promise<{ kpiValues: string[]; trendPaths: number; feeds: string[] }> {
+  return frame.evaluate(async () => {
+    await customElements.whenDefined('daylight-feed');
+    const feeds = [...document.querySelectorAll('daylight-feed')] as Array<HTMLElement & { loaded: Promise<{ status: string }> }>;
+    const states = await Promise.all(feeds.map((feed) => feed.loaded));
+    const all = [...document.querySelectorAll('*')] as Array<Element & { updateComplete?: Promise<unknown> }>;
+    await Promise.all(all.filter((el) => el.updateComplete).map((el) => el.updateComplete));
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return {
+      feeds: states.map((s) => s.status),
+      kpiValues: [...document.querySelectorAll('daylight-kpi')].map((k) => k.shadowRoot?.querySelector('[part=value]')?.textContent?.trim() ?? ''),
+      trendPaths: [...document.querySelectorAll('daylight-trend')].filter((t) => (t.shadowRoot?.querySelector('[part=line]')?.getAttribute('d') ?? '').length > 0).length,
+    };
+  });
+}
+
+describe('strict Content-Security-Policy', () => {
+  before(async () => {
+    const build = spawnSync('npx', ['--no-install', 'vite', 'build', '--config', 'vite.demo.config.ts'], { cwd: root, encoding: 'utf8' });
+    assert.equal(build.status, 0, `demo build failed:\n${build.stdout}\n${build.stderr}`);
+    site = await serveStatic(`${root}dist-demo`, { 'content-security-policy': STRICT_CSP, 'access-control-allow-origin': '*' });
+    embedder = await serveStatic(`${root}dist-demo`, { 'content-security-policy': `default-src 'self'; frame-src ${site.url}` }, (path) =>
+      path === '/embed.html'
+        ? { type: 'text/html', body: `<!doctype html><title>Embed</title><iframe sandbox="allow-scripts" width="900" height="1400" title="Daylight demo" src="${site.url}/index.html"></iframe>` }
+        : undefined);
+    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, { timeout: 120_000 });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await embedder?.close();
+  });
+
+  for (const pageName of ['index.html', 'stories.html']) {
+    it(`renders demo/${pageName} fully with zero CSP violations`, { timeout: 60_000 }, async () => {
+      const page = await browser.newPage();
+      const violations = await collectViolations(page);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(`${site.url}/${pageName}`, { waitUntil: 'load' });
+      const result = pageName === 'stories.html'
+        ? await page.evaluate(async () => {
+          await customElements.whenDefined('daylight-kpi');
+          const kpis = [...document.querySelectorAll('daylight-kpi')] as Array<Element & { updateComplete: Promise<unknown> }>;
+          await Promise.all(kpis.map((k) => k.updateComplete));
+          return { kpis: kpis.length };
+        })
+        : await rendered(page);
+      assert.deepEqual(violations, []);
+      assert.deepEqual(errors, []);
+      if ('feeds' in result) {
+        assert.ok(result.feeds.length > 0 && result.feeds.every((s) => s === 'ready'), `feeds: ${result.feeds}`);
+        assert.ok(result.kpiValues.length > 0 && result.kpiValues.every((v) => v.length > 0), `KPI values: ${result.kpiValues}`);
+        assert.ok(result.trendPaths > 0, 'no trend line was drawn');
+      } else {
+        assert.ok(result.kpis > 5);
+      }
+      await page.close();
+    });
+  }
+
+  it('renders inside a sandboxed iframe on another origin, with zero CSP violations', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    const violations = await collectViolations(page);
+    await page.goto(`${embedder.url}/embed.html`, { waitUntil: 'load' });
+    const frame = page.frames().find((f) => f.url().startsWith(site.url));
+    assert.ok(frame, 'the iframe did not load');
+    await frame.waitForFunction(() => customElements.get('daylight-feed') !== undefined);
+    const result = await rendered(frame);
+    assert.deepEqual(violations, []);
+    assert.ok(result.feeds.every((s) => s === 'ready'), `feeds: ${result.feeds}`);
+    assert.ok(result.kpiValues.every((v) => v.length > 0));
+    await page.close();
+  });
+});
