@@ -10,6 +10,7 @@ import './elements/breakdown/define.js';
 import './elements/methodology/define.js';
 import './elements/filter/define.js';
 import './elements/funnel/define.js';
+import './elements/distribution/define.js';
 import './elements/map/define.js';
 
 export { DaylightFeed } from './elements/feed/feed.js';
@@ -20,6 +21,7 @@ export { DaylightBreakdown } from './elements/breakdown/breakdown.js';
 export { DaylightMethodology } from './elements/methodology/methodology.js';
 export { DaylightFilter, FilterChangeEvent } from './elements/filter/filter.js';
 export { DaylightFunnel } from './elements/funnel/funnel.js';
+export { DaylightDistribution } from './elements/distribution/distribution.js';
 export { DaylightMap } from './elements/map/map.js';
 export { FeedLoadEvent, FeedErrorEvent, PrivacyFaultEvent, AreaSelectEvent } from './elements/shared/events.js';
 export { clearFeedCache } from './elements/shared/loader.js';

@@ -138,11 +138,7 @@ export class DaylightBreakdown extends DaylightChartElement {
     this.rows = rows;
 
     const subject = this.label ?? t.byDimension(t.statisticLabel(resolveLabel(metric.label, locale), q), dimensionLabel(feed, by, locale));
-    const context = [
-      period ? formatPeriod(period, grain, locale) : '',
-      ...Object.entries(fixed).filter(([, v]) => v !== TOTAL).map(([d, v]) => valueLabel(feed, d, v, locale, t)),
-      metric.dimensions.includes('area') && !fixed.area ? t.citywide : '',
-    ].filter(Boolean).join(', ');
+    const context = this.contextText(feed, metric, period, fixed, by);
     const model = this.buildTable(feed, metric, subject, context, rows, current.total, otherPeriod);
     this.tableModel = model;
     const k = this.kText(feed);

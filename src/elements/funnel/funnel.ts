@@ -9,9 +9,8 @@ import { cellAt, chosenPeriod, fixedWhere, orderedValues, valueLabel } from '../
 import { describeWithProtection, isHidden, protectStages, type Described } from '../shared/protect.js';
 import { funnelStyles } from './funnel.styles.js';
 import type { Cell, Feed, Metric } from '../../core/types.js';
-import { TOTAL } from '../../core/types.js';
 import { findMetric } from '../../core/select.js';
-import { formatNumber, formatPeriod, resolveLabel } from '../../core/format.js';
+import { formatNumber, resolveLabel } from '../../core/format.js';
 
 /** One stage as shown. */
 export interface FunnelStage {
@@ -108,11 +107,7 @@ export class DaylightFunnel extends DaylightChartElement {
     this.shown = stages;
 
     const subject = this.label ?? resolveLabel(metric.label, locale);
-    const context = [
-      period ? formatPeriod(period, grain, locale) : '',
-      ...Object.entries(fixed).filter(([, v]) => v !== TOTAL).map(([d, v]) => valueLabel(feed, d, v, locale, t)),
-      metric.dimensions.includes('area') && !fixed.area ? t.citywide : '',
-    ].filter(Boolean).join(', ');
+    const context = this.contextText(feed, metric, period, fixed);
     const model: TableModel = {
       caption: `${subject}, ${context}`,
       columns: [{ label: t.stageHeading }, { label: t.countHeading, numeric: true }, { label: t.conversionHeading }, { label: t.status }],

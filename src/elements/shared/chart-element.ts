@@ -9,7 +9,10 @@ import { DaylightDataElement } from './data-element.js';
 import { downloadText, toCsv } from './csv.js';
 import { renderDataTable, tableCsvRows, type TableModel } from './data-table.js';
 import { reportFaults } from './report.js';
-import type { Feed } from '../../core/types.js';
+import type { Feed, Metric } from '../../core/types.js';
+import { TOTAL } from '../../core/types.js';
+import { formatPeriod } from '../../core/format.js';
+import { valueLabel } from './labels.js';
 import type { PrivacyFault } from '../../core/privacy.js';
 
 let nextId = 0;
@@ -62,6 +65,16 @@ export abstract class DaylightChartElement extends DaylightDataElement {
     const pending = this.pendingFaults;
     this.pendingFaults = [];
     for (const { feed, faults } of pending) reportFaults(this, feed, faults);
+  }
+
+  /** What the view is of, in words: "2024, District 12" (period, fixed dimension values, or "Citywide"). */
+  protected contextText(feed: Feed, metric: Metric, period: string | undefined, fixed: Record<string, string>, by?: string): string {
+    const t = this.t;
+    return [
+      period ? formatPeriod(period, feed.period.grain, this.locale) : '',
+      ...Object.entries(fixed).filter(([, v]) => v !== TOTAL).map(([d, v]) => valueLabel(feed, d, v, this.locale, t)),
+      metric.dimensions.includes('area') && !fixed.area && by !== 'area' ? t.citywide : '',
+    ].filter(Boolean).join(', ');
   }
 
   /** The title row: title on the left, the chart/table toggle on the right. */
