@@ -155,7 +155,7 @@ export class DaylightDistribution extends DaylightChartElement {
       <p class="summary" part="summary">${empty ? t.noSeries : summary}</p>
       ${this.renderNotes([
         rows.length ? t.neverMinMax : undefined,
-        hiddenQuantiles ? `${t.notShown}: ${t.notShownSentence}.` : undefined,
+        hiddenQuantiles ? `${t.notShownSentence[0]!.toLocaleUpperCase(this.locale)}${t.notShownSentence.slice(1)}.` : undefined,
         hiddenBuckets ? t.hiddenRows(hiddenBuckets, this.kText(feed)) : undefined,
         withheld ? t.withheldRows(withheld) : undefined,
       ])}

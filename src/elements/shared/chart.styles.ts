@@ -31,7 +31,8 @@ export const chartStyles = css`
   .summary { margin: 0.5rem 0 0; font-size: 0.875rem; color: var(--_muted); }
   .notes { margin: 0.35rem 0 0; padding-left: 1.1rem; }
   @container (min-width: 34rem) {
-    .visual { grid-template-columns: minmax(7rem, 14rem) 1fr auto; grid-template-areas: 'name track value' '. change change'; }
+    /* A fixed value column, so every track in a list starts and ends at the same place. */
+    .visual { grid-template-columns: minmax(7rem, 14rem) 1fr 8.5rem; grid-template-areas: 'name track value' '. change change'; }
   }
   @media (prefers-reduced-motion: reduce) { .bar { transition: none; } }
   @media print { .bar, .hatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
