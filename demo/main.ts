@@ -8,6 +8,14 @@ import '../src/index.ts';
 const pageText: Record<string, Record<string, string>> = {
   es: {
     stories: 'Estados de los elementos',
+    dashboard: 'Panel',
+    city: 'Elementos en una página municipal',
+    'dashboard-title': 'Panel de rendición de cuentas en seguridad pública',
+    'dashboard-lede': 'Una sola etiqueta, <daylight-dashboard>, con tres archivos de datos creados por el generador de Daylight. Elija uno:',
+    'note-philadelphia': 'Registros reales: víctimas de disparos del Departamento de Policía de Filadelfia, 2015–2024 (OpenDataPhilly, a través del panel de la Contraloría). Los incidentes y las víctimas son conteos reales, por mes y distrito policial. No es una página oficial de la Ciudad de Filadelfia.',
+    'note-san-francisco': 'Registros reales: llamadas al 911 del Departamento de Bomberos de San Francisco, 7 al 20 de abril de 2020 (DataSF). El tiempo de respuesta y el tiempo en el lugar son reales. «Llamadas atendidas por más de un tipo de unidad» sustituye a la respuesta conjunta, «unidades adicionales por tipo» a los segundos intervinientes, y el resultado de la llamada a las derivaciones: ningún conjunto de datos público los registra.',
+    'note-sample-city': 'Datos sintéticos: Sample City es inventada por un generador con semilla, para mostrar derivaciones, seguimientos y contacto con víctimas anteriores, que ningún conjunto de datos público registra. Ninguna de estas cifras describe un lugar real.',
+    'footer-dashboard': 'Hecho con Daylight, componentes web de código abierto para páginas de rendición de cuentas en seguridad pública. Todas las cifras están agregadas y protegidas: se ocultan los conteos de 1 a 10 y también otros que podrían revelarlos.',
     title: 'Violencia armada en Filadelfia: dónde ocurre y cómo está cambiando',
     lede: 'Incidentes con disparos y personas heridas de bala, por mes y distrito policial, según los registros públicos del Departamento de Policía de Filadelfia. Todas las cifras de esta página están agregadas; los conteos de 1 a 10 se ocultan para que nadie pueda ser identificado.',
     notice: 'Esta es una demostración de Daylight creada con registros públicos reales (OpenDataPhilly, a través del panel de violencia armada de la Contraloría). No es una página oficial de la Ciudad de Filadelfia.',
@@ -36,5 +44,20 @@ function applyLanguage(lang: string): void {
 document.querySelector('[data-lang-switch]')?.addEventListener('click', () => {
   applyLanguage(document.documentElement.lang === 'es' ? 'en' : 'es');
 });
-const requested = new URLSearchParams(location.search).get('lang');
+const params = new URLSearchParams(location.search);
+const requested = params.get('lang');
 if (requested) applyLanguage(requested);
+
+// The dashboard page's feed switch: ?feed=… picks the feed, and its note says what is real.
+const feeds = ['philadelphia', 'san-francisco', 'sample-city'];
+const dashboard = document.querySelector('daylight-dashboard');
+if (dashboard) {
+  const chosen = feeds.includes(params.get('feed') ?? '') ? params.get('feed')! : feeds[0]!;
+  dashboard.src = `feeds/${chosen}.json`;
+  dashboard.paramPrefix = '';
+  for (const note of document.querySelectorAll<HTMLElement>('[data-feed-note]')) note.hidden = note.dataset.feedNote !== chosen;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-feed]')) {
+    if (link.dataset.feed === chosen) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}

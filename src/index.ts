@@ -12,6 +12,7 @@ import './elements/filter/define.js';
 import './elements/funnel/define.js';
 import './elements/distribution/define.js';
 import './elements/map/define.js';
+import './elements/dashboard/define.js';
 
 export { DaylightFeed } from './elements/feed/feed.js';
 export { DaylightKpi } from './elements/kpi/kpi.js';
@@ -23,6 +24,7 @@ export { DaylightFilter, FilterChangeEvent } from './elements/filter/filter.js';
 export { DaylightFunnel } from './elements/funnel/funnel.js';
 export { DaylightDistribution } from './elements/distribution/distribution.js';
 export { DaylightMap } from './elements/map/map.js';
+export { DaylightDashboard } from './elements/dashboard/dashboard.js';
 export { FeedLoadEvent, FeedErrorEvent, PrivacyFaultEvent, AreaSelectEvent } from './elements/shared/events.js';
 export { clearFeedCache } from './elements/shared/loader.js';
 export type { FeedError, FeedErrorKind } from './elements/shared/loader.js';

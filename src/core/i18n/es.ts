@@ -192,7 +192,17 @@ export const es: Messages = {
   methodologyPeriod: (from, to) => `Las cifras abarcan del ${from} al ${to}.`,
   methodologyLicense: (name) => `Licencia: ${name}`,
   methodologyEmail: (email) => `Correo: ${email}`,
-  methodologyWebsite: 'Sitio web',
+  methodologyWebsite: 'Sitio web',  // Dashboard
+  dashboardContents: 'En esta página',
+  dashboardWhere: 'Dónde se concentran la violencia armada y el trauma',
+  dashboardWhereQuestion: '¿Dónde se concentran la violencia armada y el trauma, y está cambiando?',
+  dashboardCoresponse: 'Respuesta conjunta y segundos intervinientes',
+  dashboardCoresponseQuestion: '¿Responde la policía junto con trabajadores sociales y de salud, y hacen seguimiento los segundos intervinientes?',
+  dashboardResponse: 'Cómo respondimos',
+  dashboardResponseQuestion: '¿Qué tan rápido llegaron, cuánto tiempo se quedaron, a qué servicios se derivó a las personas y hubo seguimiento?',
+  dashboardVictims: 'Víctimas anteriores',
+  dashboardVictimsQuestion: '¿Qué se hizo por las personas que sufrieron daño antes: se les contactó y se les conectó con ayuda?',
+  dashboardMethodology: 'Cómo se elaboran estas cifras',
 };
 
 function directionWord(direction: Direction): string {

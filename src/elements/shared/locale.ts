@@ -26,6 +26,9 @@ export class PageLangController implements ReactiveController {
   }
   hostConnected(): void {
     hosts.add(this.host);
+    // Moved under another `lang` (or re-attached after the page language changed): Lit does not
+    // re-render on reconnection by itself.
+    this.host.requestUpdate();
     if (!observer) {
       observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
