@@ -24,6 +24,8 @@ await page.evaluate(async () => {
   const feeds = all(document).filter((el) => el.localName === 'daylight-feed' && !String(el.src).includes('never'));
   await Promise.all(feeds.map((feed) => feed.loaded));
   await Promise.all(all(document).filter((el) => el.updateComplete).map((el) => el.updateComplete));
+  // Maps draw after their lazily loaded Leaflet chunk arrives; each exposes a promise for it.
+  await Promise.all(all(document).filter((el) => el.localName === 'daylight-map').map((map) => map.mapReady));
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 });
 const clip = flag('--clip'); // "y,height": one band of a long page

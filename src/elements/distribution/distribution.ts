@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 import { scaleLinear } from 'd3-scale';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
@@ -224,8 +224,8 @@ export class DaylightDistribution extends DaylightChartElement {
           <div class="visual" aria-hidden="true">
             <span class="name">${row.label}</span>
             <span class="scale">
-              ${low && high && low !== high ? html`<span class="spread" style=${styleMap({ left: left(low.text.value!), width: `calc(${left(high.text.value!)} - ${left(low.text.value!)})` })}></span>` : nothing}
-              ${shown.map((q) => html`<span class="marker ${marker(q.q)}" style=${styleMap({ left: left(q.text.value!) })}></span>`)}
+              ${low && high && low !== high ? html`<span class="spread" ${cssomStyle({ left: left(low.text.value!), width: `calc(${left(high.text.value!)} - ${left(low.text.value!)})` })}></span>` : nothing}
+              ${shown.map((q) => html`<span class="marker ${marker(q.q)}" ${cssomStyle({ left: left(q.text.value!) })}></span>`)}
             </span>
             <span class="value">${row.quantiles.map((q, i) => html`${i ? ' · ' : ''}<span class="q ${q.text.state}">${q.text.short}</span>`)}</span>
           </div>
@@ -235,7 +235,7 @@ export class DaylightDistribution extends DaylightChartElement {
     </ul>
     <div class="axis" part="axis" aria-hidden="true">
       <span class="name"></span>
-      <span class="ticks">${ticks.map((v) => html`<span class="tick" style=${styleMap({ left: left(v) })}>${formatTick(v, metric.unit, locale)}</span>`)}</span>
+      <span class="ticks">${ticks.map((v) => html`<span class="tick" ${cssomStyle({ left: left(v) })}>${formatTick(v, metric.unit, locale)}</span>`)}</span>
       <span class="value"></span>
     </div>
     <ul class="legend" aria-hidden="true">

@@ -5,7 +5,7 @@
  * fixed length: the bar never encodes what the text withholds.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from './cssom-style.js';
 import type { CellText } from '../../core/describe.js';
 
 export interface BarRow {
@@ -29,8 +29,8 @@ export function renderBarList(rows: readonly BarRow[], labelledBy: string, order
       <div class="visual" aria-hidden="true">
         <span class="name">${row.label}</span>
         <span class="track">${published
-          // styleMap writes through CSSOM, which a strict style-src policy allows.
-          ? html`<span class="bar" part="bar" style=${styleMap({ width })}></span>`
+          // Through CSSOM only: a strict style-src policy refuses style attributes (see cssom-style.ts).
+          ? html`<span class="bar" part="bar" ${cssomStyle({ width })}></span>`
           : html`<span class="hatch" part="bar"></span>`}</span>
         <span class="value"><span class="number">${row.text.short}</span>${row.text.unstable ? '*' : ''}${row.valueExtra ?? nothing}</span>
         ${row.note ? html`<span class="change">${row.note}</span>` : nothing}
