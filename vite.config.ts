@@ -25,6 +25,9 @@ export default defineConfig(({ command }) => ({
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     sourcemap: true,
+    // Library mode keeps ES output unminified (for bundlers' tree-shaking); this file is served to
+    // residents' phones as it is, so it is minified.
+    rolldownOptions: { output: { minify: true } },
     lib: {
       entry: resolve(import.meta.dirname, 'src/index.ts'),
       formats: ['es'],
