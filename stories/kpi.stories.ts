@@ -12,7 +12,7 @@ export const Share: Story = {
   render: () => feed(html`<daylight-kpi metric="coresponse_share" compare="previous"></daylight-kpi>`),
 };
 export const Suppressed: Story = {
-  note: 'A count below k: "Fewer than 11", never the number.',
+  note: 'A hidden count reads "Hidden", with the reason (below k, or could reveal one), never the number.',
   render: () => feed(html`<daylight-kpi metric="incidents" period="2026-09"></daylight-kpi>`),
 };
 export const Unstable: Story = {

@@ -21,13 +21,12 @@ export interface CellText {
   unstable: boolean;
 }
 
-export function describeCell(feed: Feed, metric: Metric, cell: Cell | undefined, t: Messages, locale: string): CellText {
+export function describeCell(_feed: Feed, metric: Metric, cell: Cell | undefined, t: Messages, locale: string): CellText {
   if (!cell) return { state: 'missing', short: t.noData, long: t.noData.toLowerCase(), unstable: false };
   if (cell.suppressed || typeof cell.value !== 'number') {
-    const k = formatCount(feed.privacy.minCount, locale);
     const withheld = isFaultSuppressed(cell);
     if (metric.statistic === 'count') {
-      return { state: withheld ? 'withheld' : 'suppressed', short: t.fewerThan(k), long: t.fewerThanSentence(k), unstable: false };
+      return { state: withheld ? 'withheld' : 'suppressed', short: t.suppressedShort, long: t.suppressedSentence, unstable: false };
     }
     return { state: withheld ? 'withheld' : 'suppressed', short: t.notShown, long: t.notShownSentence, unstable: false };
   }

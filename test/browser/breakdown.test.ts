@@ -32,8 +32,8 @@ describe('<daylight-breakdown>', () => {
       ['Housing', '80 35%'],
       ['Mental health', '60 26%'],
       ['Substance use treatment', '45 20%'],
-      ['Legal aid', 'Fewer than 11'],
-      ['Other', 'Fewer than 11'],
+      ['Legal aid', 'Hidden'],
+      ['Other', 'Hidden'],
     ]);
     expect(shadow(el).querySelector('.total')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Total 230');
     expect(summary(el)).to.equal('Referrals by service, 2024, Citywide. Largest: Housing, 80 (35% of the total). Total: 230.');
@@ -58,7 +58,7 @@ describe('<daylight-breakdown>', () => {
     ]);
     const sentences = [...shadow(el).querySelectorAll('.row > .visually-hidden')].map((s) => s.textContent);
     expect(sentences[0]).to.equal('Housing: 80, 35% of the total, 10 more than 2023');
-    expect(sentences[3]).to.equal('Legal aid: fewer than 11, hidden to protect privacy, no comparison with 2023');
+    expect(sentences[3]).to.equal('Legal aid: hidden to protect privacy, no comparison with 2023');
   });
 
   it('hides a second category when the total would give away the only hidden one, and reports the fault', async () => {
@@ -70,7 +70,7 @@ describe('<daylight-breakdown>', () => {
         ['Housing', '40 44%'],
         ['Mental health', '25 28%'],
         ['Substance use treatment', 'Hidden'],
-        ['Legal aid', 'Fewer than 11'],
+        ['Legal aid', 'Hidden'],
         ['Other', '0 0%'],
       ]);
       const said = everythingSaid(shadow(el)) + el.csvText();
@@ -111,8 +111,8 @@ describe('<daylight-breakdown>', () => {
       ['Housing', '80', '35%', '70', '10 more than 2023', ''],
       ['Mental health', '60', '26%', '62', '2 fewer than 2023', ''],
       ['Substance use treatment', '45', '20%', '40', '5 more than 2023', ''],
-      ['Legal aid', 'Fewer than 11', '', '15', 'no comparison with 2023', 'fewer than 11, hidden to protect privacy'],
-      ['Other', 'Fewer than 11', '', '13', 'no comparison with 2023', 'fewer than 11, hidden to protect privacy'],
+      ['Legal aid', 'Hidden', '', '15', 'no comparison with 2023', 'hidden to protect privacy'],
+      ['Other', 'Hidden', '', '13', 'no comparison with 2023', 'hidden to protect privacy'],
       ['Total', '230', '', '', '', ''],
     ]);
     expect(el.csvRows()).to.deep.equal(shown);

@@ -45,7 +45,7 @@ describe('<daylight-funnel>', () => {
     const el = await funnel(feed, { metric: 'past_victims_outreach', area: '12' });
     expect(stages(el)).to.deep.equal([
       ['Identified', '40'],
-      ['Contacted', 'Fewer than 11'],
+      ['Contacted', 'Hidden'],
       ['Connected to services', '22', '55% of identified'],
     ]);
     expect(shadow(el).querySelector('[part=notes]')!.textContent).to.contain('1 stage is hidden because the count was fewer than 11 or could reveal one; no rate is shown next to a hidden stage.');
@@ -74,7 +74,7 @@ describe('<daylight-funnel>', () => {
       // 2023, District 12: 30 identified, contacted hidden, 30 connected: contacted would be exactly 30.
       const el = await funnel(feed, { metric: 'past_victims_outreach', period: '2023', area: '12' });
       await el.updateComplete;
-      expect(stages(el).map((s) => s[1])).to.deep.equal(['30', 'Fewer than 11', 'Hidden']);
+      expect(stages(el).map((s) => s[1])).to.deep.equal(['30', 'Hidden', 'Hidden']);
       expect(faults.flatMap((f) => f.faults.map((x) => x.path))).to.deep.equal(['metrics[6].cells[11]']);
     });
   });
@@ -107,7 +107,7 @@ describe('<daylight-funnel>', () => {
     expect(shown).to.deep.equal([
       ['Stage', 'Count', 'Rate', 'Note'],
       ['Identified', '40', '', ''],
-      ['Contacted', 'Fewer than 11', '', 'fewer than 11, hidden to protect privacy'],
+      ['Contacted', 'Hidden', '', 'hidden to protect privacy'],
       ['Connected to services', '22', '55% of identified', ''],
     ]);
     expect(el.csvRows()).to.deep.equal(shown);

@@ -50,10 +50,10 @@ describe('<daylight-kpi>', () => {
     expect(sentence(el)).to.equal('Calls with a co-responder: 24% in October 2026, 19.3 percentage points higher than in September 2026.');
   });
 
-  it('shows "Fewer than 11" for a suppressed period, and never a number', async () => {
+  it('shows "Hidden" for a suppressed period, and never a number', async () => {
     const el = await kpi(feed, { metric: 'incidents', period: '2026-09' });
-    expect(value(el)).to.equal('Fewer than 11');
-    expect(sentence(el)).to.equal('Shooting incidents in September 2026: fewer than 11, hidden to protect privacy. (Citywide)');
+    expect(value(el)).to.equal('Hidden');
+    expect(sentence(el)).to.equal('Shooting incidents in September 2026: hidden to protect privacy. (Citywide)');
     expect(shadow(el).querySelector('[part=comparison]')).to.equal(null);
   });
 

@@ -84,7 +84,7 @@ describe('<daylight-map>', () => {
     expect(paths(el)).to.have.length(22);
     expect(text(el, '[part=title]')).to.equal('Shooting incidents by police district, 2024');
     const legend = $$(el, '[part=legend] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(legend).to.deep.equal(['0–17', '18–39', '40–54', '55–79', '80 or more', 'Fewer than 11']);
+    expect(legend).to.deep.equal(['0–17', '18–39', '40–54', '55–79', '80 or more', 'Hidden: fewer than 11 or could reveal one']);
     const colours = legendColours(el);
     expect(colours).to.deep.equal([...SEQUENTIAL_COLOURS]);
     const expected: Record<string, number> = { 25: 105, 22: 96, 15: 83, 35: 81, 24: 65, 19: 60, 12: 56, 16: 54, 39: 46, 18: 45, 2: 40, 26: 36, 14: 33, 17: 15, 6: 15, 3: 12, 77: 0 };
@@ -105,7 +105,7 @@ describe('<daylight-map>', () => {
     expect(pathOf(el, '77')!.getAttribute('fill')).to.equal(SEQUENTIAL_COLOURS[0]);
     for (const key of ['1', '5', '7', '8', '9']) {
       expect(pathOf(el, key)!.getAttribute('fill'), `district ${key}`).to.match(/^url\(#daylight-map-\d+-hatch\)$/);
-      expect(el.rows.find((r) => r.key === key)!.text.short).to.equal('Fewer than 11');
+      expect(el.rows.find((r) => r.key === key)!.text.short).to.equal('Hidden');
     }
     const missing = el.rows.find((r) => r.key === '3')!;
     expect(missing.text.state).to.equal('missing');
@@ -139,11 +139,11 @@ describe('<daylight-map>', () => {
     const rows = $$(el, '[part=table] tbody tr').map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
     expect(rows).to.have.length(22);
     expect(rows.find((r) => r[0] === 'District 25')).to.deep.equal(['District 25', '105', '12%', '55 fewer than 2023', '']);
-    expect(rows.find((r) => r[0] === 'District 5')).to.deep.equal(['District 5', 'Fewer than 11', '', '', 'fewer than 11, hidden to protect privacy']);
+    expect(rows.find((r) => r[0] === 'District 5')).to.deep.equal(['District 5', 'Hidden', '', '', 'hidden to protect privacy']);
     expect(rows.find((r) => r[0] === 'District 77')![1]).to.equal('0');
     const csv = el.csvRows();
     expect(csv[0]).to.deep.equal(['Area', 'Value', 'Share of the city', 'Change from 2023', 'Note']);
-    expect(csv.find((r) => r[0] === 'District 5')).to.deep.equal(['District 5', 'Fewer than 11', '', '', 'fewer than 11, hidden to protect privacy']);
+    expect(csv.find((r) => r[0] === 'District 5')).to.deep.equal(['District 5', 'Hidden', '', '', 'hidden to protect privacy']);
     expect(csv.find((r) => r[0] === 'District 25')!.slice(0, 2)).to.deep.equal(['District 25', 105]);
   });
 
@@ -206,7 +206,7 @@ describe('<daylight-map>', () => {
     for (const line of said) visited.add(line.split(':')[0]!);
     expect(visited.size).to.equal(22);
     expect(said.every((line) => line.endsWith(', 2024'))).to.equal(true);
-    expect(said.find((line) => line.startsWith('District 5:'))).to.equal('District 5: fewer than 11, hidden to protect privacy, 2024');
+    expect(said.find((line) => line.startsWith('District 5:'))).to.equal('District 5: hidden to protect privacy, 2024');
     expect(text(el, '[part=tooltip]')).to.contain('2024');
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
@@ -464,7 +464,7 @@ describe('<daylight-map>', () => {
     const el = await map(feed, { lang: 'es' });
     expect(text(el, '[part=title]')).to.equal('Incidentes con disparos por distrito policial, 2024');
     expect(text(el, '[part=summary]')).to.match(/^Distrito 25 tuvo la cifra más alta de incidentes con disparos en 2024: 105, el 12 % de la ciudad\./);
-    expect(text(el, '[part=legend]')).to.contain('Menos de 11');
+    expect(text(el, '[part=legend]')).to.contain('Oculto');
     expect($$(el, '.zoom button').map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Acercar', 'Alejar']);
   });
 });

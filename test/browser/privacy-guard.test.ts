@@ -64,7 +64,7 @@ describe('privacy guard in the widgets (rules 1, 3, 4, 8)', () => {
       const text = said.join('\n');
       for (const number of LEAKED) expect(mentionsNumber(text, number), `"${number}" appeared`).to.equal(false);
       // What the residents see instead.
-      expect(text).to.contain('Fewer than 11');
+      expect(text).to.contain('Hidden');
       expect(text).to.contain('Not shown');
 
       expect(faultEvents).to.have.length(1);

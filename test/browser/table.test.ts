@@ -36,8 +36,8 @@ describe('<daylight-table>', () => {
       ['Housing', '80', ''],
       ['Mental health', '60', ''],
       ['Substance use treatment', '45', ''],
-      ['Legal aid', 'Fewer than 11', 'fewer than 11, hidden to protect privacy'],
-      ['Other', 'Fewer than 11', 'fewer than 11, hidden to protect privacy'],
+      ['Legal aid', 'Hidden', 'hidden to protect privacy'],
+      ['Other', 'Hidden', 'hidden to protect privacy'],
       ['All services', '230', ''],
     ]);
   });
@@ -47,7 +47,7 @@ describe('<daylight-table>', () => {
       // District 12, 2024: total 90, legal aid hidden; 90 - 40 - 25 - 16 - 0 would give 9.
       const el = await table(feed, { metric: 'referrals', by: 'service', area: '12' });
       await el.updateComplete;
-      expect(column(el, 1)).to.deep.equal(['40', '25', 'Hidden', 'Fewer than 11', '0', '90']);
+      expect(column(el, 1)).to.deep.equal(['40', '25', 'Hidden', 'Hidden', '0', '90']);
       const said = everythingSaid(shadow(el)) + el.csvText();
       expect(mentionsNumber(said, '16')).to.equal(false);
       expect(mentionsNumber(said, '9')).to.equal(false);
@@ -131,7 +131,7 @@ describe('<daylight-table>', () => {
   it('speaks Spanish', async () => {
     const el = await table(feed, { metric: 'referrals', by: 'service', lang: 'es' });
     expect(shownRows(el)[0]).to.deep.equal(['Servicio', 'Conteo', 'Nota']);
-    expect(shownRows(el)[4]!.slice(0, 2)).to.deep.equal(['Asistencia legal', 'Menos de 11']);
+    expect(shownRows(el)[4]!.slice(0, 2)).to.deep.equal(['Asistencia legal', 'Oculto']);
   });
 
   it('explains a dimension the metric does not have', async () => {

@@ -44,7 +44,7 @@ describe('<daylight-trend>', () => {
   it('leaves a gap with a marker for a suppressed period instead of drawing zero', async () => {
     const el = await trend(feed);
     const suppressed = points(el).filter((p) => p.classList.contains('suppressed'));
-    expect(suppressed.map((p) => p.getAttribute('aria-label'))).to.deep.equal(['September 2026: fewer than 11, hidden to protect privacy']);
+    expect(suppressed.map((p) => p.getAttribute('aria-label'))).to.deep.equal(['September 2026: hidden to protect privacy']);
     expect(suppressed[0]!.querySelector('.suppressed-marker')).to.not.equal(null);
     // The line breaks around the gap: Jul–Aug is one segment; Oct 2026 stands alone, so never joined through September.
     const d = shadow(el).querySelector('[part=line]')!.getAttribute('d')!;
@@ -69,8 +69,8 @@ describe('<daylight-trend>', () => {
     expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('October 2026');
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
-    expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('September 2026: fewer than 11, hidden to protect privacy');
-    expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('Fewer than 11');
+    expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('September 2026: hidden to protect privacy');
+    expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('Hidden');
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('October 2025: 44');
@@ -94,13 +94,13 @@ describe('<daylight-trend>', () => {
     expect(table.querySelector('caption')!.textContent).to.equal('Shooting incidents — Citywide');
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
     expect(rows).to.have.length(13);
-    expect(rows[11]).to.deep.equal(['September 2026', 'Fewer than 11', 'fewer than 11, hidden to protect privacy']);
+    expect(rows[11]).to.deep.equal(['September 2026', 'Hidden', 'hidden to protect privacy']);
     const csv = el.csvRows();
     expect(csv[0]).to.deep.equal(['Period', 'Value', 'Note']);
     // Published values travel as numbers; anything else carries the same words as the table's value column.
     const csvAsShown = csv.slice(1).map((row) => (row[1] === '' ? String(row[2]) : String(row[1])));
     expect(csvAsShown).to.deep.equal(rows.map((r) => r[1]));
-    expect(csv[12]).to.deep.equal(['2026-09', '', 'Fewer than 11']);
+    expect(csv[12]).to.deep.equal(['2026-09', '', 'Hidden']);
   });
 
   it('fits a 320 px screen without horizontal scrolling', async () => {
@@ -128,7 +128,7 @@ describe('<daylight-trend>', () => {
 
   it('speaks Spanish', async () => {
     const el = await trend(feed, { lang: 'es', periods: '2' });
-    expect(points(el)[0]!.getAttribute('aria-label')).to.equal('septiembre de 2026: menos de 11, oculto para proteger la privacidad');
+    expect(points(el)[0]!.getAttribute('aria-label')).to.equal('septiembre de 2026: oculto para proteger la privacidad');
     expect(shadow(el).querySelector('[part=toggle]')!.textContent!.trim()).to.equal('Ver como tabla');
   });
 });

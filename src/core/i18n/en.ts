@@ -31,8 +31,11 @@ export const en = {
   stale: (date: string) => `Not updated since ${date}`,
   staleExplain: 'These figures are older than the publication schedule promises.',
   // Values
-  fewerThan: (k: string) => `Fewer than ${k}`,
-  fewerThanSentence: (k: string) => `fewer than ${k}, hidden to protect privacy`,
+  // A suppressed cell may be a small count or a larger one hidden so that a small one cannot be
+  // worked out; the words must be true of both, so the reason lives in legends and notes.
+  suppressedShort: 'Hidden',
+  suppressedSentence: 'hidden to protect privacy',
+  suppressedExplain: (k: string) => `Counts below ${k} are hidden, and so are some others that could reveal them.`,
   notShown: 'Not shown',
   notShownSentence: 'not shown, because too few records stand behind it to publish it safely',
   withheldFault: 'withheld: the feed broke a privacy rule',

@@ -24,7 +24,7 @@ export interface BreakdownRow {
   share: string;
   /** The change from the comparison period, in words; empty when there is none. */
   change: string;
-  /** The comparison period's value as shown ("70", "Fewer than 11"), when comparing. */
+  /** The comparison period's value as shown ("70", "Hidden"), when comparing. */
   previous?: Described;
   /** -1, 0, 1: the direction of a published change; undefined when there is none. */
   sign?: number;

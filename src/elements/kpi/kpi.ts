@@ -14,7 +14,7 @@ import { directionOf, toneOf } from '../../core/compare.js';
 
 /**
  * One headline number: the latest period's value of a metric, with its unit, a comparison and a
- * plain-language sentence for screen readers. Suppressed values read "Fewer than 11"; the number
+ * plain-language sentence for screen readers. Suppressed values read "Hidden"; the number
  * itself never reaches the page.
  *
  * @summary A headline number with a comparison.
@@ -125,6 +125,7 @@ export class DaylightKpi extends DaylightDataElement {
         ${comparison}
         ${current.unstable ? html`<p class="fineprint">* ${t.unstable}: ${t.unstableExplain}</p>` : nothing}
         ${current.state === 'withheld' ? html`<p class="fineprint">${t.withheldFault}</p>` : nothing}
+        ${current.state === 'suppressed' && metric.statistic === 'count' ? html`<p class="fineprint">${t.suppressedExplain(this.kText(feed))}</p>` : nothing}
       </div>
       <p class="visually-hidden" part="sentence">${sentence}${areaName ? ` (${areaName})` : ''}${current.unstable ? ` ${t.unstable}: ${t.unstableExplain}` : ''}</p>
     `;

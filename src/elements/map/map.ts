@@ -26,6 +26,8 @@ export interface MapRow {
   name: string;
   /** What the cell says (describeCell), or for a summed year with a hidden part, "Hidden". */
   text: CellText;
+  /** True for a summed period with a hidden part: hidden, but not because its own count is small. */
+  partial: boolean;
   /** The number the map classes and ranks by: the count (or the metric's value), or the per-capita rate when normalised. Only when published. */
   value?: number;
   /** The per-capita rate, when `normalize="population"`. */
@@ -90,7 +92,7 @@ export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
  *
  * Leaflet loads lazily, only when a map is on the page. No tile server is used unless `tiles` is
  * set: the base is the area boundaries themselves, so the map makes no third-party request and
- * works under a strict CSP. Suppressed areas are hatched and read "Fewer than 11"; no number,
+ * works under a strict CSP. Suppressed areas are hatched and read "Hidden"; no number,
  * share, rate or change is ever derived from a hidden value.
  *
  * @summary A privacy-safe choropleth map of areas, with a ranked list and a table.
@@ -345,7 +347,7 @@ export class DaylightMap extends DaylightDataElement {
       const text: CellText = partial
         ? { state: 'suppressed', short: t.partialShort, long: t.partialSentence, unstable: false }
         : describeCell(feed, metric, cell, t, locale);
-      const row: MapRow = { key, name: this.areaName(feed, key, shape, level), text, onMap: Boolean(shape), place: !NOT_PLACES.has(key), paint: { fill: '' } };
+      const row: MapRow = { key, name: this.areaName(feed, key, shape, level), text, partial, onMap: Boolean(shape), place: !NOT_PLACES.has(key), paint: { fill: '' } };
       const previousCell = previousCells.get(key)?.cell;
       if (perCapita) {
         const population = populationOf(shape?.properties, this.populationProperty);
@@ -381,7 +383,7 @@ export class DaylightMap extends DaylightDataElement {
         row.paint = { fill: '', pattern: 'missing' };
       } else if (row.text.state === 'suppressed' || row.text.state === 'withheld') {
         row.paint = { fill: '', pattern: 'suppressed' };
-        if (row.text.short === t.partialShort) partial++;
+        if (row.partial) partial++;
         else hidden++;
       } else {
         row.paint = { fill: '', pattern: 'missing' };
@@ -575,7 +577,7 @@ export class DaylightMap extends DaylightDataElement {
     const hasValues = model.ranked.length > 0;
     return html`<ul class="legend" part="legend" aria-label=${t.legendTitle}>
       ${hasValues ? model.legend.map((c) => html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: c.colour })}</span>${rangeText(c)}</li>`) : nothing}
-      ${model.hidden ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${model.metric.statistic === 'count' ? t.fewerThan(k) : t.notShown}</li>` : nothing}
+      ${model.hidden ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${model.metric.statistic === 'count' ? t.legendSuppressed(k) : t.notShown}</li>` : nothing}
       ${model.partial ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'suppressed' })}</span>${t.legendPartial}</li>` : nothing}
       ${model.unstable ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: model.legend[0]?.colour ?? '#ccc', pattern: 'unstable' })}</span>${t.unstable}: ${t.unstableExplain}</li>` : nothing}
       ${model.missing ? html`<li><span class="swatch" aria-hidden="true">${this.swatch({ fill: '', pattern: 'missing' })}</span>${t.legendMissing}</li>` : nothing}

@@ -33,7 +33,7 @@ export type SortDirection = 'ascending' | 'descending';
 
 /**
  * An accessible, sortable table of a metric's cells, split by one dimension: a caption, column and
- * row headers with `scope`, suppressed cells that read "Fewer than 11", a total row when the feed
+ * row headers with `scope`, suppressed cells that read "Hidden", a total row when the feed
  * publishes one, and a CSV download of exactly the rows shown, in the order shown. Hidden cells
  * always sort last, in either direction, so a row's position says nothing about a hidden value.
  *
