@@ -20,7 +20,10 @@ const pageText: Record<string, Record<string, string>> = {
     lede: 'Incidentes con disparos y personas heridas de bala, por mes y distrito policial, según los registros públicos del Departamento de Policía de Filadelfia. Todas las cifras de esta página están agregadas; los conteos de 1 a 10 se ocultan para que nadie pueda ser identificado.',
     notice: 'Esta es una demostración de Daylight creada con registros públicos reales (OpenDataPhilly, a través del panel de violencia armada de la Contraloría). No es una página oficial de la Ciudad de Filadelfia.',
     q1: '¿Dónde se concentra la violencia armada y está cambiando?',
-    'q1-note': 'El último mes comparado con el mismo mes del año anterior.',
+    'q1-note': 'El último mes comparado con el mismo mes del año anterior. Elija un distrito policial arriba para verlo por separado.',
+    'q1-map': '¿Qué distritos concentran más?',
+    'q1-map-note': 'Diez años de incidentes con disparos por distrito policial. La lista junto al mapa es la misma clasificación, para lectores de pantalla y teclado.',
+    method: 'Cómo se elaboran estas cifras',
     footer: 'Hecho con Daylight, componentes web de código abierto para páginas de rendición de cuentas en seguridad pública. Fuente: Ciudad de Filadelfia, Departamento de Policía, «Shooting Victims» (OpenDataPhilly), enriquecido por la Oficina del Contralor; agregado y protegido por el generador de Daylight.',
   },
 };
