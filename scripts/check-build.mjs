@@ -1,34 +1,49 @@
 #!/usr/bin/env node
-// Builds the library and holds the size budget. Size is deterministic, so unlike speed it can be
-// asserted in `npm test`.
+// Builds the library and holds the size budgets (scripts/element-sizes.mjs measures). Size is
+// deterministic, so unlike speed it can be asserted in `npm test`.
+//
+// Two limits per budgeted row:
+// - the budget from issue 7 (trend element <= 30 KB brotli, map element <= 50 KB brotli plus
+//   Leaflet CSS, whole kit <= 70 KB brotli). A row within budget must stay within it.
+// - for a row that is not yet within its budget, a ceiling at its size when the check was added (+3 %, since other work lands meanwhile), so it can only
+//   shrink: the check fails the moment it grows. Lower the ceiling as the row shrinks; delete it
+//   once the row is within budget. docs/performance.md lists which rows are over and why.
 import { spawnSync } from 'node:child_process';
+import { measureSizes, compressed } from './element-sizes.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 
-const BUDGET_BROTLI_BYTES = { 'daylight.js': 70 * 1024 };
-// Lazy chunks carry a content hash (leaflet-layer-<hash>.js), so they are matched by name prefix.
-const BUDGET_GZIP_BYTES_BY_PREFIX = { 'leaflet-layer-': 60 * 1024 };
+const CEILINGS_BROTLI_BYTES = {
+  'element: trend (alone, tree-shaken)': 40_600,
+  'element: map (entry + lazy chunk, without Leaflet CSS)': 74_400,
+};
+// The lazy chunk keeps its own gzip budget (it is the one file a map page adds).
+const LAZY_CHUNK_GZIP_BYTES = 60 * 1024;
 
+const started = Date.now();
 const build = spawnSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('vite build failed');
   process.exit(1);
 }
 let failed = false;
-for (const file of readdirSync('dist').filter((f) => f.endsWith('.js'))) {
-  const bytes = readFileSync(join('dist', file));
-  const gzip = gzipSync(bytes, { level: 9 }).length;
-  const brotli = brotliCompressSync(bytes).length;
-  const budget = BUDGET_BROTLI_BYTES[file];
-  let verdict = budget === undefined ? '' : brotli <= budget ? ` (budget ${budget} B: ok)` : ` (budget ${budget} B: OVER)`;
-  if (budget !== undefined && brotli > budget) failed = true;
-  const gzipPrefix = Object.keys(BUDGET_GZIP_BYTES_BY_PREFIX).find((prefix) => file.startsWith(prefix));
-  if (gzipPrefix) {
-    const gzipBudget = BUDGET_GZIP_BYTES_BY_PREFIX[gzipPrefix];
-    verdict += gzip <= gzipBudget ? ` (gzip budget ${gzipBudget} B: ok)` : ` (gzip budget ${gzipBudget} B: OVER)`;
-    if (gzip > gzipBudget) failed = true;
+for (const row of await measureSizes()) {
+  let verdict = '';
+  if (row.budget !== undefined) {
+    const ceiling = CEILINGS_BROTLI_BYTES[row.name];
+    if (row.brotli <= row.budget) verdict = ` (budget ${row.budget} B: ok${ceiling ? '; remove its ceiling' : ''})`;
+    else if (ceiling !== undefined && row.brotli <= ceiling) verdict = ` (budget ${row.budget} B: over, known; ceiling ${ceiling} B: ok)`;
+    else { verdict = ` (budget ${row.budget} B: OVER${ceiling ? `, ceiling ${ceiling} B: OVER` : ''})`; failed = true; }
   }
-  console.log(`${file}: ${bytes.length} B raw, ${gzip} B gzip, ${brotli} B brotli${verdict}`);
+  console.log(`${row.name}: ${row.raw} B raw, ${row.gzip} B gzip, ${row.brotli} B brotli${verdict}`);
 }
+const chunk = readdirSync('dist').find((f) => f.startsWith('leaflet-layer-') && f.endsWith('.js'));
+if (!chunk) { console.error('no lazy map chunk in dist/'); failed = true; }
+else {
+  const { gzip } = compressed(readFileSync(join('dist', chunk)));
+  const ok = gzip <= LAZY_CHUNK_GZIP_BYTES;
+  if (!ok) failed = true;
+  console.log(`lazy map chunk gzip budget ${LAZY_CHUNK_GZIP_BYTES} B: ${ok ? 'ok' : 'OVER'}`);
+}
+console.log(`size check took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

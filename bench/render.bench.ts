@@ -1,0 +1,133 @@
+/**
+ * Render speed, side by side in one run: 8 trend charts of 60 monthly points drawn by Daylight,
+ * by chart.js (line parts only, animation off) and by vega-embed (Vega-Lite), plus a full
+ * <daylight-dashboard> on the Philadelphia demo feed. Measures, never asserts.
+ *
+ * - Each page is a Vite production build (bench/pages/), served from 127.0.0.1; each library's
+ *   page downloads only that library. Same data, same 8 boxes of the same size.
+ * - Figure: navigation start -> all charts painted (the page's own `performance.now()` two
+ *   animation frames after the last chart drew), so it includes fetching, parsing and compiling
+ *   the library. Each run opens a fresh browser context (no HTTP or code cache carried over).
+ * - Runs are interleaved (round-robin, starting case rotated each round) so machine-load drift
+ *   hits every case alike; median of BENCH_RUNS (default 7) per case. Then the same again under
+ *   4x CPU throttling (CDP Emulation.setCPUThrottlingRate) as a phone stand-in.
+ * - os.loadavg() is recorded before and after: the machine is shared.
+ */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { build } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { serveStatic } from '../test/server/static-server.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pages = join(root, 'bench/pages');
+const out = join(root, '.daylight-tmp', 'bench-render');
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
+const THROTTLED_RUNS = Math.max(5, Number(process.env.BENCH_THROTTLED_RUNS ?? 5));
+
+rmSync(out, { recursive: true, force: true });
+console.log('building the bench pages (Daylight, chart.js, vega-embed, dashboard)…');
+await build({
+  root: pages, base: './', configFile: false, logLevel: 'warn', publicDir: false,
+  resolve: { conditions: ['production'] },
+  build: {
+    outDir: out, emptyOutDir: true, target: 'es2022',
+    rolldownOptions: {
+      input: Object.fromEntries(['daylight', 'chartjs', 'vega', 'dashboard'].map((p) => [p, join(pages, `${p}.html`)])),
+      output: { minify: true },
+    },
+  },
+});
+mkdirSync(join(out, 'feeds'), { recursive: true });
+for (const f of ['philadelphia.json', 'philadelphia-districts.geojson']) cpSync(join(root, 'demo/feeds', f), join(out, 'feeds', f));
+
+const site = await serveStatic(out);
+const browser: Browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+interface Case { id: string; label: string; path: string }
+const CASES: Case[] = [
+  { id: 'daylight', label: 'Daylight, 8 trends', path: 'daylight.html' },
+  { id: 'chartjs', label: 'chart.js, 8 line charts', path: 'chartjs.html' },
+  { id: 'vega-canvas', label: 'vega-embed (canvas), 8 line charts', path: 'vega.html?renderer=canvas' },
+  { id: 'vega-svg', label: 'vega-embed (svg), 8 line charts', path: 'vega.html?renderer=svg' },
+  { id: 'dashboard', label: 'Daylight, full <daylight-dashboard>', path: 'dashboard.html' },
+];
+
+async function once(c: Case, throttle: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.goto(`${site.url}/${c.path}`, { waitUntil: 'commit' });
+  await page.waitForFunction('typeof window.__benchDone === "number"', undefined, { timeout: 120_000, polling: 50 });
+  const ms = Number(await page.evaluate('window.__benchDone'));
+  await context.close();
+  if (errors.length) throw new Error(`${c.id}: ${errors.join('; ')}`);
+  return ms;
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+
+async function round(throttle: number, runs: number) {
+  const times = new Map<string, number[]>(CASES.map((c) => [c.id, []]));
+  await once(CASES[0]!, 1); // warm the browser process itself; not counted
+  for (let r = 0; r < runs; r++) {
+    for (let k = 0; k < CASES.length; k++) {
+      const c = CASES[(r + k) % CASES.length]!;
+      times.get(c.id)!.push(await once(c, throttle));
+    }
+    process.stdout.write(`  ${throttle}x CPU: round ${r + 1}/${runs}\r`);
+  }
+  process.stdout.write('\n');
+  return Object.fromEntries(CASES.map((c) => {
+    const t = times.get(c.id)!;
+    return [c.id, { medianMs: Math.round(median(t)), minMs: Math.round(Math.min(...t)), maxMs: Math.round(Math.max(...t)), runs: t.map((x) => Math.round(x)) }];
+  }));
+}
+
+const loadBefore = loadavg();
+const normal = await round(1, RUNS);
+const throttled = await round(4, THROTTLED_RUNS);
+const loadAfter = loadavg();
+await browser.close();
+await site.close();
+
+type Stats = Record<string, { medianMs: number; minMs: number; maxMs: number; runs: number[] }>;
+function ratios(s: Stats) {
+  const vega = Math.min(s['vega-canvas']!.medianMs, s['vega-svg']!.medianMs);
+  const vegaRenderer = s['vega-canvas']!.medianMs <= s['vega-svg']!.medianMs ? 'canvas' : 'svg';
+  const d = s.daylight!.medianMs;
+  return { chartjs: +(s.chartjs!.medianMs / d).toFixed(2), vega: +(vega / d).toFixed(2), vegaRenderer };
+}
+const result = {
+  date: new Date().toISOString(), chromium: browser.version(), cpus: cpus().length, cpuModel: cpus()[0]?.model,
+  loadavgBefore: loadBefore.map((x) => +x.toFixed(2)), loadavgAfter: loadAfter.map((x) => +x.toFixed(2)),
+  charts: 8, pointsPerChart: 60, runs: RUNS, throttledRuns: THROTTLED_RUNS,
+  normal, throttled4x: throttled, ratios: { normal: ratios(normal), throttled4x: ratios(throttled) },
+  goals: { chartjs: 'Daylight >= 1.5x faster', vega: 'Daylight >= 3x faster' },
+};
+writeFileSync(join(root, 'bench/results/render.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+console.log('\nNavigation start -> all charts painted, headless Chromium, median ms (min-max) of interleaved runs.');
+console.log(`Machine: ${result.cpus} CPUs; load average before ${result.loadavgBefore.join(' / ')}, after ${result.loadavgAfter.join(' / ')}.\n`);
+console.log('| page | 1x CPU median ms | min-max | 4x throttled median ms | min-max |');
+console.log('|---|---:|---|---:|---|');
+for (const c of CASES) {
+  const n = normal[c.id]!, t = throttled[c.id]!;
+  console.log(`| ${c.label} | ${n.medianMs} | ${n.minMs}-${n.maxMs} | ${t.medianMs} | ${t.minMs}-${t.maxMs} |`);
+}
+const rn = result.ratios.normal, rt = result.ratios.throttled4x;
+const verdict = (x: number, goal: number) => `${x}x ${x >= goal ? '(goal met)' : `(goal ${goal}x: not met)`}`;
+console.log('\n| ratio (their median / Daylight median, 8 charts) | 1x CPU | 4x throttled |');
+console.log('|---|---:|---:|');
+console.log(`| chart.js / Daylight (goal >= 1.5) | ${verdict(rn.chartjs, 1.5)} | ${verdict(rt.chartjs, 1.5)} |`);
+console.log(`| vega-embed / Daylight (goal >= 3; faster renderer: ${rn.vegaRenderer} / ${rt.vegaRenderer}) | ${verdict(rn.vega, 3)} | ${verdict(rt.vega, 3)} |`);

@@ -1,0 +1,83 @@
+// Sizes of what a city page actually downloads, measured the same way by `npm test`
+// (scripts/check-build.mjs, which fails over budget) and `npm run bench` (bench/size.bench.ts,
+// which reports). Size is deterministic, so unlike speed it can be asserted.
+//
+// - The full CDN bundle and the lazy map chunk come from the real library build (dist/).
+// - Each element alone: its define.ts bundled by esbuild with tree-shaking and minification, as a
+//   city bundler importing only that element would (Lit included, since the page needs it).
+//   Leaflet's lazy chunk is split out; the map's figure is its entry plus that chunk, with
+//   Leaflet's CSS (inlined into the chunk) counted separately, as the budget says.
+import { build } from 'esbuild';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+
+const KB = 1024;
+export const BUDGETS = {
+  trend: 30 * KB,            // line/trend element alone, brotli
+  map: 50 * KB,              // map element + lazy Leaflet chunk, brotli, Leaflet CSS excluded
+  kit: 70 * KB,              // whole kit (dist/daylight.js), brotli
+};
+
+export function compressed(bytes) {
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
+}
+
+/** `leaflet.css?inline` -> the CSS text (or '' when `stubCss`), as Vite does. */
+function cssInline(stubCss) {
+  return {
+    name: 'css-inline',
+    setup(b) {
+      b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, 'node_modules', args.path.replace(/\?inline$/, '')), namespace: 'css-inline' }));
+      b.onResolve({ filter: /^leaflet\/.*\.css\?inline$/ }, (args) => ({ path: resolve('node_modules', args.path.replace(/\?inline$/, '')), namespace: 'css-inline' }));
+      b.onLoad({ filter: /.*/, namespace: 'css-inline' }, (args) => ({
+        contents: `export default ${JSON.stringify(stubCss ? '' : readFileSync(args.path, 'utf8'))};`, loader: 'js',
+      }));
+    },
+  };
+}
+
+async function bundle(entry, stubCss) {
+  const result = await build({
+    entryPoints: [entry], bundle: true, minify: true, format: 'esm', splitting: true, write: false,
+    outdir: '/virtual', target: 'es2022', conditions: ['production'], platform: 'browser',
+    tsconfig: 'tsconfig.json', logLevel: 'silent', plugins: [cssInline(stubCss)],
+  });
+  return result.outputFiles.map((f) => f.contents);
+}
+
+const sum = (parts) => parts.reduce((a, p) => ({ raw: a.raw + p.raw, gzip: a.gzip + p.gzip, brotli: a.brotli + p.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+/** Rows of { name, raw, gzip, brotli, budget? }; `dist/` must already hold the library build. */
+export async function measureSizes() {
+  const rows = [];
+  const dist = readdirSync('dist').filter((f) => f.endsWith('.js'));
+  rows.push({ name: 'whole kit (dist/daylight.js, CDN bundle)', ...compressed(readFileSync('dist/daylight.js')), budget: BUDGETS.kit });
+  const chunk = dist.find((f) => f.startsWith('leaflet-layer-'));
+  if (chunk) rows.push({ name: `lazy map chunk (dist/${chunk}, Leaflet + its CSS)`, ...compressed(readFileSync(join('dist', chunk))) });
+  const elements = readdirSync('src/elements').filter((d) => d !== 'shared').sort();
+  const built = await Promise.all(elements.map(async (name) => {
+    const entry = `src/elements/${name}/define.ts`;
+    const parts = (await bundle(entry, name === 'map')).map((bytes) => compressed(Buffer.from(bytes)));
+    return { name, parts };
+  }));
+  for (const { name, parts } of built) {
+    const total = sum(parts);
+    const budget = name === 'trend' ? BUDGETS.trend : name === 'map' ? BUDGETS.map : undefined;
+    const label = name === 'map' ? 'element: map (entry + lazy chunk, without Leaflet CSS)' : `element: ${name} (alone, tree-shaken)`;
+    rows.push({ name: label, ...total, ...(budget ? { budget } : {}) });
+  }
+  const leafletCss = compressed(readFileSync('node_modules/leaflet/dist/leaflet.css'));
+  rows.push({ name: 'Leaflet CSS (on top of the map budget)', ...leafletCss });
+  return rows;
+}
+
+export function sizeTable(rows) {
+  const kb = (n) => (n / KB).toFixed(1);
+  const lines = ['| what | raw KB | gzip KB | brotli KB | budget (brotli) |', '|---|---:|---:|---:|---|'];
+  for (const r of rows) {
+    const verdict = r.budget === undefined ? '' : `${kb(r.budget)} KB ${r.brotli <= r.budget ? 'ok' : '**OVER**'}`;
+    lines.push(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${verdict} |`);
+  }
+  return lines.join('\n');
+}
