@@ -220,6 +220,9 @@ export const en = {
   dashboardVictims: 'Past victims',
   dashboardVictimsQuestion: 'What was done for people who were hurt before: were they reached, and connected to help?',
   dashboardMethodology: 'How these numbers are made',
+  // Offline copy (issue 7: <daylight-feed> shows the last good feed when a later load fails)
+  offlineCopy: (savedOn: string) => `Offline — showing data saved on ${savedOn}`,
+  offlineExplain: (asOf: string) => `The latest data could not be loaded. These figures are an earlier copy, as of ${asOf}, and may be out of date.`,
 };
 
 export type Direction = 'more' | 'fewer' | 'higher' | 'lower' | 'faster' | 'slower' | 'longer' | 'shorter' | 'same';

@@ -204,6 +204,9 @@ export const es: Messages = {
   dashboardVictims: 'Víctimas anteriores',
   dashboardVictimsQuestion: '¿Qué se hizo por las personas que sufrieron daño antes: se les contactó y se les conectó con ayuda?',
   dashboardMethodology: 'Cómo se elaboran estas cifras',
+  // Copia sin conexión (issue 7: <daylight-feed> muestra la última fuente válida si falla una carga posterior)
+  offlineCopy: (savedOn) => `Sin conexión: se muestran datos guardados el ${savedOn}`,
+  offlineExplain: (asOf) => `No se pudieron cargar los datos más recientes. Estas cifras son una copia anterior, con datos al ${asOf}, y pueden estar desactualizadas.`,
 };
 
 function directionWord(direction: Direction): string {

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { feedContext, selectionContext, type FeedSelection, type FeedState } from '../shared/context.js';
-import { acquireFeed, DEFAULT_TIMEOUT_MS, FeedLoadError, type FeedError, type FeedHandle } from '../shared/loader.js';
+import { acquireFeed, DEFAULT_TIMEOUT_MS, FeedLoadError, loadLastGood, type FeedError, type FeedHandle } from '../shared/loader.js';
+import type { Feed } from '../../core/types.js';
 import { FeedErrorEvent, FeedLoadEvent } from '../shared/events.js';
 import { describeFeedError } from '../shared/describe-error.js';
 import { reportFaults } from '../shared/report.js';
@@ -19,6 +20,11 @@ import { isStale } from '../../core/freshness.js';
  * Daylight element inside. Any number of `<daylight-feed>` elements with the same `src` on a page
  * share one network request.
  *
+ * When a load fails (network, time-out, HTTP error, not JSON) and this page loaded the same feed
+ * successfully before, the last good copy is shown instead, marked plainly as an offline copy with
+ * the date it was saved, next to a "Try again" button. A feed that fails validation is never
+ * replaced by an old copy: its errors are shown, so that the publisher sees them.
+ *
  * @summary Loads and provides a feed to the elements inside it.
  * @status stable
  *
@@ -26,6 +32,7 @@ import { isStale } from '../../core/freshness.js';
  *
  * @csspart status - The line that says the data is loading, how fresh it is, or what went wrong.
  * @csspart error - The error box shown when the feed cannot be used.
+ * @csspart offline - The notice shown when the data on screen is a saved offline copy (also has part `status`).
  *
  * @cssprop [--daylight-color-text=#1b1f24] - Text colour.
  * @cssprop [--daylight-color-muted=#4a5360] - Secondary text colour.
@@ -50,6 +57,8 @@ export class DaylightFeed extends LitElement {
       .error p { margin: 0.25rem 0; }
       .error code { overflow-wrap: anywhere; }
       .fault { border-left-color: var(--_suppressed); }
+      .offline { border-left-color: var(--_worse); }
+      .offline p { margin: 0.25rem 0; }
     `,
   ];
 
@@ -65,6 +74,9 @@ export class DaylightFeed extends LitElement {
   /** Hides the freshness line once the feed has loaded (loading and error messages still show). */
   @property({ type: Boolean, attribute: 'no-status', reflect: true }) noStatus = false;
 
+  /** Never shows a saved copy of the feed when a load fails; shows the error instead. */
+  @property({ type: Boolean, attribute: 'no-offline-copy' }) noOfflineCopy = false;
+
   /** The date used to judge staleness; defaults to now. Set it for reproducible pages and tests. */
   @property({ attribute: false }) now?: Date;
 
@@ -77,8 +89,13 @@ export class DaylightFeed extends LitElement {
   @property({ attribute: false })
   selection: FeedSelection = {};
 
+  /** Set while an earlier copy is shown because the latest load failed. */
+  @state() private offline?: { savedAt: string; error: FeedError };
+
   private handle?: FeedHandle;
   private loadId = 0;
+  /** The last feed this element loaded itself, for when storage keeps no copy. */
+  private lastGood?: { url: string; feed: Feed; savedAt: string };
 
   constructor() {
     super();
@@ -88,6 +105,11 @@ export class DaylightFeed extends LitElement {
   /** The loaded, guarded feed, once ready. */
   get data() {
     return this.state.status === 'ready' ? this.state.feed : undefined;
+  }
+
+  /** When the shown data is an offline copy: the ISO time it was saved. Otherwise undefined. */
+  get offlineSavedAt(): string | undefined {
+    return this.offline?.savedAt;
   }
 
   /** Resolves when the current load settles, ready or failed. */
@@ -113,12 +135,16 @@ export class DaylightFeed extends LitElement {
     if (changed.has('src') || changed.has('feed')) this.load();
   }
 
-  /** Loads again (the "Try again" button; also useful after a network error). */
+  /**
+   * Loads again, with a new request (the "Try again" button; a page that polls for new data).
+   * The data on screen stays until the new feed has loaded and validated, then every element
+   * inside switches to it at once: there is never a mix of old and new.
+   */
   reload(): void {
-    this.load();
+    this.load(true);
   }
 
-  private load(): void {
+  private load(fresh = false): void {
     this.handle?.release();
     this.handle = undefined;
     const id = ++this.loadId;
@@ -132,26 +158,46 @@ export class DaylightFeed extends LitElement {
       return;
     }
     const url = new URL(this.src, document.baseURI).href;
-    this.state = { status: 'loading', src: url };
-    const handle = acquireFeed(url, this.timeout);
+    // Reloading the same feed keeps what is on screen until the new one is ready (one swap).
+    const keep = fresh && this.state.status === 'ready' && this.state.src === url;
+    if (!keep) this.state = { status: 'loading', src: url };
+    const handle = acquireFeed(url, this.timeout, fresh);
     this.handle = handle;
     handle.promise.then(
       (feed) => {
+        if (id === this.loadId) this.lastGood = { url, feed, savedAt: new Date().toISOString() };
         const guarded = guardFeed(feed);
         this.settle(id, { status: 'ready', feed: guarded.feed, faults: guarded.faults, src: url });
       },
       (error: unknown) => {
         const detail: FeedError = error instanceof FeedLoadError ? error.detail : { kind: 'network', url };
+        const copy = this.offlineCopyFor(url, detail);
+        if (copy) {
+          // The saved copy passes the same validation (loadLastGood) and privacy guard as a fresh one.
+          const guarded = guardFeed(copy.feed);
+          this.settle(id, { status: 'ready', feed: guarded.feed, faults: guarded.faults, src: url }, { savedAt: copy.savedAt, error: detail });
+          if (id === this.loadId) this.dispatchEvent(new FeedErrorEvent(detail, url));
+          return;
+        }
         this.settle(id, { status: 'error', error: detail, src: url });
       },
     );
   }
 
-  private settle(id: number, next: FeedState): void {
+  private offlineCopyFor(url: string, error: FeedError): { feed: Feed; savedAt: string } | undefined {
+    if (this.noOfflineCopy || error.kind === 'schema' || error.kind === 'aborted') return undefined;
+    const saved = loadLastGood(url);
+    const held = this.lastGood?.url === url ? this.lastGood : undefined;
+    if (saved && held) return Date.parse(held.savedAt) >= Date.parse(saved.savedAt) ? held : saved;
+    return saved ?? held;
+  }
+
+  private settle(id: number, next: FeedState, offline?: { savedAt: string; error: FeedError }): void {
     // A newer load (src changed) or a removal makes this result irrelevant.
     if (id !== this.loadId) return;
     if (next.status === 'error' && next.error.kind === 'aborted' && !this.isConnected) return;
     this.state = next;
+    this.offline = offline;
     this.handle = undefined;
     if (next.status === 'ready') {
       if (next.faults.length) reportFaults(this, next.feed, next.faults);
@@ -187,8 +233,16 @@ export class DaylightFeed extends LitElement {
         const faultNote = state.faults.length
           ? html`<div class="error fault" part="error" role="note"><p>${t.privacyFaults(state.faults.length)}</p></div>`
           : nothing;
-        if (this.noStatus) return faultNote;
         const asOf = formatDate(state.feed.methodology.asOf, lang);
+        if (this.offline) {
+          // Shown even with no-status: residents must know these are not the latest figures.
+          return html`${faultNote}<div class="error offline" part="status offline" role="status">
+            <p><strong class="stale">${t.offlineCopy(formatDate(this.offline.savedAt, lang))}</strong></p>
+            <p>${t.offlineExplain(asOf)}</p>
+            ${this.src ? html`<button @click=${this.reload}>${t.retry}</button>` : nothing}
+          </div>`;
+        }
+        if (this.noStatus) return faultNote;
         const stale = isStale(state.feed, this.now ?? new Date());
         return html`${faultNote}<p class="status" part="status" role="status">
           ${stale ? html`<span class="stale">${t.stale(asOf)}</span> — ${t.staleExplain}` : t.asOf(asOf)}

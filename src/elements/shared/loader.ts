@@ -1,7 +1,16 @@
 /**
  * Fetches feeds once per URL per page, however many <daylight-feed> elements and widgets ask.
  * Consumers hold a reference; the request is aborted only when the last consumer lets go before
- * it finishes. Failed loads are forgotten so that "Try again" fetches anew.
+ * it finishes. Failed loads are forgotten so that "Try again" fetches anew; `fresh` (reload())
+ * replaces a finished load with a new request.
+ *
+ * The body is accepted whatever its Content-Type when it parses as JSON: many city CMSs serve
+ * .json files as text/plain or application/octet-stream, and the validator, not the header,
+ * decides whether it is a feed.
+ *
+ * Each good feed is also kept as the "last good copy" for its URL (localStorage, when the page
+ * may use it and the feed fits), with the time it was saved, so that <daylight-feed> can show it,
+ * marked as an offline copy, when a later load fails.
  */
 import { validateFeed, type ValidationIssue } from '../../core/validate.js';
 import type { Feed } from '../../core/types.js';
@@ -44,8 +53,13 @@ export interface FeedHandle {
   release(): void;
 }
 
-export function acquireFeed(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): FeedHandle {
+export function acquireFeed(url: string, timeoutMs = DEFAULT_TIMEOUT_MS, fresh = false): FeedHandle {
   let entry = entries.get(url);
+  // A reload replaces a finished load; one still in flight is shared (it is fresh already).
+  if (fresh && entry?.settled) {
+    entries.delete(url);
+    entry = undefined;
+  }
   if (!entry) {
     const controller = new AbortController();
     const created: Entry = { controller, refs: 0, settled: false, promise: Promise.resolve() as unknown as Promise<Feed> };
@@ -103,10 +117,14 @@ async function fetchFeed(url: string, controller: AbortController, timeoutMs: nu
     try {
       json = JSON.parse(text);
     } catch {
-      throw new FeedLoadError({ kind: 'not-json', url, bodyStart: text.trimStart().slice(0, 40) });
+      // The start of an HTML page says what was served instead; the start of broken JSON (a feed
+      // cut off mid-body) could hold feed values, which are not shown before the privacy guard.
+      const start = text.trimStart();
+      throw new FeedLoadError({ kind: 'not-json', url, bodyStart: /^[[{]/.test(start) ? `${start[0]}…` : start.slice(0, 40) });
     }
     const result = validateFeed(json);
     if (!result.ok) throw new FeedLoadError({ kind: 'schema', url, issues: result.errors });
+    saveLastGood(url, text);
     return result.feed;
   } finally {
     clearTimeout(timer);
@@ -117,4 +135,67 @@ function abortOr(error: unknown, timedOut: boolean, otherwise: FeedError, timeou
   if (timedOut) return { kind: 'timeout', url: otherwise.url, timeoutMs };
   if (error instanceof DOMException && error.name === 'AbortError') return { kind: 'aborted', url: otherwise.url };
   return otherwise;
+}
+
+/** The last good copy of a feed kept for offline use, and when it was saved. */
+export interface SavedFeed {
+  feed: Feed;
+  savedAt: string;
+}
+
+const STORAGE_PREFIX = 'daylight-feed:';
+/** localStorage holds about 5 M characters per origin; a copy larger than this is not kept. */
+export const MAX_SAVED_CHARS = 2_000_000;
+
+function storage(): Storage | undefined {
+  try {
+    // Throws in sandboxed iframes and when the user blocks site data.
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveLastGood(url: string, text: string): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    if (text.length > MAX_SAVED_CHARS) {
+      store.removeItem(STORAGE_PREFIX + url);
+      return;
+    }
+    store.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: new Date().toISOString(), text }));
+  } catch {
+    // Quota exceeded or storage disabled: the page works without an offline copy.
+  }
+}
+
+/**
+ * The last good copy of the feed at `url`, validated again (it is read back from storage the page
+ * does not control), or undefined.
+ */
+export function loadLastGood(url: string): SavedFeed | undefined {
+  const store = storage();
+  if (!store) return undefined;
+  try {
+    const raw = store.getItem(STORAGE_PREFIX + url);
+    if (!raw) return undefined;
+    const saved = JSON.parse(raw) as { savedAt?: unknown; text?: unknown };
+    if (typeof saved.savedAt !== 'string' || typeof saved.text !== 'string' || Number.isNaN(Date.parse(saved.savedAt))) return undefined;
+    const result = validateFeed(JSON.parse(saved.text));
+    return result.ok ? { feed: result.feed, savedAt: saved.savedAt } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets every saved offline copy (tests; a page that must not keep data). */
+export function clearSavedFeeds(): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    for (const key of Object.keys(store)) if (key.startsWith(STORAGE_PREFIX)) store.removeItem(key);
+  } catch {
+    // Nothing kept, nothing to clear.
+  }
 }
