@@ -77,7 +77,7 @@ describe('<daylight-kpi>', () => {
   it('speaks Spanish, with Spanish number formatting, from its lang attribute', async () => {
     const el = await kpi(feed, { metric: 'response_time', lang: 'es' });
     expect(value(el)).to.equal('8,4 min');
-    expect(sentence(el)).to.equal('Mediana de tiempo de respuesta fue de 8,4 minutos en octubre de 2026, 0,6 minutos más rápido que en octubre de 2025.');
+    expect(sentence(el)).to.equal('La mediana de tiempo de respuesta fue de 8,4 minutos en octubre de 2026, 0,6 minutos más rápido que en octubre de 2025.');
   });
 
   it('follows the page language when it has none of its own', async () => {

@@ -41,8 +41,9 @@ export const es: Messages = {
   citywide: 'Toda la ciudad',
   statisticLabel: (label, q) =>
     q === undefined ? label : q === 0.5 ? `Mediana de ${lower(label)}` : `Percentil ${Math.round(q * 100)} de ${lower(label)}`,
+  // A quantile's name takes its article in a sentence: "La mediana … fue de", "El percentil 90 … fue de".
   kpiValue: (subject, value, period, isQuantile) =>
-    isQuantile ? `${subject} fue de ${value} en ${period}` : `${subject}: ${value} en ${period}`,
+    isQuantile ? `${withArticle(subject)} fue de ${value} en ${period}` : `${subject}: ${value} en ${period}`,
   kpiSuppressed: (subject, period, reason) => `${subject} en ${period}: ${reason}.`,
   kpiMissing: (subject, period) => `${subject}: sin datos para ${period}.`,
   kpiNoPeriod: (subject) => `${subject}: todavía no hay datos publicados.`,
@@ -64,6 +65,13 @@ export const es: Messages = {
   showTable: 'Ver como tabla',
   showChart: 'Ver como gráfico',
   downloadCsv: 'Descargar CSV',
+  download: 'Descargar',
+  downloadLabel: (title) => `Descargar: ${title}`,
+  exportCsv: 'Datos (CSV)',
+  exportPng: 'Imagen (PNG)',
+  exportSvg: 'Imagen (SVG)',
+  exportSource: (source) => `Fuente: ${source}`,
+  exportFailed: 'Este navegador no pudo crear la imagen. Descargue los datos (CSV) o la imagen SVG.',
   period: 'Periodo',
   value: 'Valor',
   records: 'Registros',
@@ -218,4 +226,11 @@ function directionWord(direction: Direction): string {
 
 function lower(label: string): string {
   return /^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+/** "Mediana de …" -> "La mediana de …", "Percentil 90 de …" -> "El percentil 90 de …"; other subjects as given. */
+function withArticle(subject: string): string {
+  if (subject.startsWith('Mediana ')) return `La mediana ${subject.slice(8)}`;
+  if (subject.startsWith('Percentil ')) return `El percentil ${subject.slice(10)}`;
+  return subject;
 }

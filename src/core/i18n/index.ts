@@ -1,12 +1,23 @@
 import { en, type Messages } from './en.js';
 import { es } from './es.js';
-import { toLocale, type Locale } from '../format.js';
 
 export type { Messages, Direction } from './en.js';
 
-const catalogues: Record<Locale, Messages> = { en, es };
+/**
+ * Every language with a catalogue. Adding one is a file (`fr.ts`, typed `Messages` so the compiler
+ * lists every missing string) and a line here; numbers, dates and months need nothing more,
+ * because they come from Intl with the element's own language tag.
+ */
+const catalogues: Readonly<Record<string, Messages>> = {
+  en,
+  es,
+};
 
-/** The message catalogue for a BCP 47 tag; unknown languages read English. */
+/** The languages with a catalogue, as base tags (`en`, `es`). */
+export const SUPPORTED_LANGUAGES: readonly string[] = Object.keys(catalogues);
+
+/** The message catalogue for a BCP 47 tag: `es-MX` reads `es`; unknown languages read English. */
 export function messagesFor(tag: string | null | undefined): Messages {
-  return catalogues[toLocale(tag)];
+  const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
+  return Object.hasOwn(catalogues, base) ? catalogues[base]! : en;
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
+import { exportRow } from '../shared/export.js';
 import { csvFileName, tableStyles, type TableModel } from '../shared/data-table.js';
 import { cellAt, chosenPeriod, dimensionLabel, fixedWhere, OTHER_VALUE, orderedValues, UNKNOWN_VALUE, valueLabel } from '../shared/labels.js';
 import { describeWithProtection, isHidden, protectGroup, type Described } from '../shared/protect.js';
@@ -47,6 +48,9 @@ export interface BreakdownRow {
  * @csspart base - The card.
  * @csspart title - The title.
  * @csspart toggle - The "Show as table" button.
+ * @csspart export - The "Download" menu (CSV, PNG, SVG).
+ * @csspart export-button - The menu's summary button.
+ * @csspart export-menu - The menu's list of formats.
  * @csspart bars - The list of bars.
  * @csspart bar - One bar.
  * @csspart summary - The text summary.
@@ -141,6 +145,8 @@ export class DaylightBreakdown extends DaylightChartElement {
     const context = this.contextText(feed, metric, period, fixed, by);
     const model = this.buildTable(feed, metric, subject, context, rows, current.total, otherPeriod);
     this.tableModel = model;
+    this.exportRows = rows.map((row) => exportRow(row.label, row.text, row.share ? ` (${row.share})` : ''));
+    this.exportSubtitle = context;
     const k = this.kText(feed);
     const published = rows.filter((r) => r.text.state === 'published');
     const largest = published.length ? [...published].sort((a, b) => b.text.value! - a.text.value!)[0]! : undefined;

@@ -6,6 +6,7 @@ import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { renderBarList } from '../shared/bars.js';
+import { exportRow } from '../shared/export.js';
 import { csvFileName, renderDataTable, tableCsvRows, tableStyles, type TableModel } from '../shared/data-table.js';
 import { cellAt, chosenPeriod, dimensionLabel, fixedWhere, orderedValues, valueLabel } from '../shared/labels.js';
 import { describeWithProtection, isHidden, protectGroup, type Described } from '../shared/protect.js';
@@ -48,6 +49,9 @@ export function bucketStart(key: string): number {
  * @csspart base - The card.
  * @csspart title - The title.
  * @csspart toggle - The "Show as table" button.
+ * @csspart export - The "Download" menu (CSV, PNG, SVG).
+ * @csspart export-button - The menu's summary button.
+ * @csspart export-menu - The menu's list of formats.
  * @csspart rows - The list of quantile rows.
  * @csspart axis - The minutes axis.
  * @csspart bars - The bucket histogram.
@@ -131,6 +135,10 @@ export class DaylightDistribution extends DaylightChartElement {
       this.bucketModel = undefined;
     }
 
+    this.exportRows = buckets.length
+      ? buckets.map((b) => exportRow(b.label, b.text))
+      : rows.flatMap((r) => r.quantiles.map((x) => exportRow(rows.length > 1 ? `${r.label}: ${x.name}` : x.name, x.text)));
+    this.exportSubtitle = context;
     const overall = rows[0];
     const parts = overall?.quantiles.map((x) => (x.text.state === 'published' ? t.quantileMeaning(x.q, x.text.long) : t.quantileHiddenSentence(x.name, x.text.long))) ?? [];
     const largest = buckets.filter((b) => b.text.state === 'published').sort((a, b) => b.text.value! - a.text.value!)[0];

@@ -14,4 +14,6 @@ export const filterStyles = css`
     border-radius: calc(var(--_radius) / 2); padding: 0.35rem 0.5rem; min-height: 2.25rem;
   }
   .reset { min-height: 2.25rem; }
+  /* On paper the selects are chrome: each widget's own context line says which area and period it shows. */
+  @media print { :host { display: none !important; } }
 `;

@@ -4,6 +4,7 @@ import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { renderBarList } from '../shared/bars.js';
+import { exportRow } from '../shared/export.js';
 import { csvFileName, tableStyles, type TableModel } from '../shared/data-table.js';
 import { cellAt, chosenPeriod, fixedWhere, orderedValues, valueLabel } from '../shared/labels.js';
 import { describeWithProtection, isHidden, protectStages, type Described } from '../shared/protect.js';
@@ -39,6 +40,9 @@ export interface FunnelStage {
  * @csspart base - The card.
  * @csspart title - The title.
  * @csspart toggle - The "Show as table" button.
+ * @csspart export - The "Download" menu (CSV, PNG, SVG).
+ * @csspart export-button - The menu's summary button.
+ * @csspart export-menu - The menu's list of formats.
  * @csspart bars - The list of stages.
  * @csspart bar - One stage's bar.
  * @csspart summary - The text summary.
@@ -114,6 +118,8 @@ export class DaylightFunnel extends DaylightChartElement {
       rows: stages.map((s) => ({ key: s.key, header: s.label, cells: [s.text.short, s.conversion, s.text.note], state: s.text.state })),
     };
     this.tableModel = model;
+    this.exportRows = stages.map((s) => exportRow(s.label, s.text, s.conversion ? ` (${s.conversion})` : ''));
+    this.exportSubtitle = context;
     const hidden = stages.filter((s) => isHidden(s.text)).length;
     const anyData = stages.some((s) => s.text.state !== 'missing');
     const summary = t.funnelSummary(subject, context, stages.map((s) => t.funnelStep(s.label, s.text.long, s.conversion)).join(', '));

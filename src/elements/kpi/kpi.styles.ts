@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const kpiStyles = css`
-  :host { --_min-height: var(--daylight-kpi-min-height, 11.5rem); }
+  :host { --_min-height: var(--daylight-kpi-min-height, 13.5rem); }
   .card { justify-content: center; }
   p { margin: 0; }
   .label { font-size: 0.9375rem; font-weight: 600; color: var(--_muted); }
@@ -18,4 +18,7 @@ export const kpiStyles = css`
   .arrow { display: inline-block; width: 1.1em; }
   .unstable-mark { font-size: 0.5em; color: var(--_muted); }
   .fineprint { margin-top: 0.35rem; }
+  .actions { margin-top: 0.6rem; }
+  /* The menu opens upwards-left from the card's corner so it never spills past a narrow column. */
+  .export-menu { right: auto; left: 0; }
 `;

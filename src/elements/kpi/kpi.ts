@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { tokens } from '../shared/styles.js';
 import { kpiStyles } from './kpi.styles.js';
+import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import type { Feed, Metric } from '../../core/types.js';
 import { TOTAL } from '../../core/types.js';
 import {
@@ -24,8 +25,11 @@ import { directionOf, toneOf } from '../../core/compare.js';
  * @csspart label - The metric's name.
  * @csspart value - The headline value.
  * @csspart comparison - The change against the comparison period.
+ * @csspart export - The "Download" menu (CSV, PNG, SVG).
+ * @csspart export-button - The menu's summary button.
+ * @csspart export-menu - The menu's list of formats.
  *
- * @cssprop [--daylight-kpi-min-height=11.5rem] - Height reserved before data arrives.
+ * @cssprop [--daylight-kpi-min-height=13.5rem] - Height reserved before data arrives.
  * @cssprop [--daylight-color-better=#17693a] - Colour of a change for the better.
  * @cssprop [--daylight-color-worse=#a3261b] - Colour of a change for the worse.
  * @cssprop [--daylight-color-accent=#1f5fbf] - Accent colour.
@@ -55,6 +59,18 @@ export class DaylightKpi extends DaylightDataElement {
   /** Overrides the metric's label. */
   @property() label?: string;
 
+  private exported?: { rows: Array<Array<string | number>>; chart: ExportChart };
+
+  /** The CSV rows of the shown value: period, value (a number only when published), note. */
+  csvRows(): Array<Array<string | number>> {
+    return this.exported?.rows ?? [];
+  }
+
+  /** The headline as the image exports draw it. */
+  exportChart(): ExportChart | undefined {
+    return this.exported?.chart;
+  }
+
   protected override configurationProblem(feed: Feed): string | undefined {
     return this.metricProblem(feed, this.metric);
   }
@@ -77,6 +93,7 @@ export class DaylightKpi extends DaylightDataElement {
     const period = this.period ?? this.selection?.period ?? latestPeriod(metric, grain, selection);
     const areaName = this.areaName(feed, metric, selection.where?.area);
 
+    this.exported = undefined;
     if (!period) {
       return html`<p class="label" part="label">${subject}</p><p class="value missing" part="value">${t.noData}</p>
         <p class="visually-hidden">${t.kpiNoPeriod(subject)}</p>`;
@@ -117,6 +134,17 @@ export class DaylightKpi extends DaylightDataElement {
       }
     }
 
+    const fullSentence = `${sentence}${areaName ? ` (${areaName})` : ''}${current.unstable ? ` ${t.unstable}: ${t.unstableExplain}` : ''}`;
+    this.exported = {
+      rows: [
+        [t.period, t.value, t.status],
+        [period, current.state === 'published' ? current.value! : '', current.state === 'published' ? (current.unstable ? t.unstable : '') : current.short],
+      ],
+      chart: {
+        kind: 'number', title: subject, subtitle: areaName ? `${periodText} · ${areaName}` : periodText,
+        rows: [exportRow(subject, current)], sentence: fullSentence, ...exportCredits(feed, t, locale),
+      },
+    };
     return html`
       <div aria-hidden="true">
         <p class="label" part="label">${subject}</p>
@@ -127,7 +155,12 @@ export class DaylightKpi extends DaylightDataElement {
         ${current.state === 'withheld' ? html`<p class="fineprint">${t.withheldFault}</p>` : nothing}
         ${current.state === 'suppressed' && metric.statistic === 'count' ? html`<p class="fineprint">${t.suppressedExplain(this.kText(feed))}</p>` : nothing}
       </div>
-      <p class="visually-hidden" part="sentence">${sentence}${areaName ? ` (${areaName})` : ''}${current.unstable ? ` ${t.unstable}: ${t.unstableExplain}` : ''}</p>
+      <p class="visually-hidden" part="sentence">${fullSentence}</p>
+      <div class="actions no-print">${renderExportMenu({
+        fileBase: exportFileBase(metric.id, this.statistic, selection.where?.area, period),
+        csvRows: () => this.csvRows(),
+        chart: () => this.exportChart(),
+      }, t, subject)}</div>
     `;
   }
 

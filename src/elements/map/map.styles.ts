@@ -7,6 +7,9 @@ export const mapStyles = css`
     --_min-height: calc(var(--_map-height-value) + 8.5rem);
     /* The layout follows the element's own width, not the viewport's: a map in a sidebar stays narrow. */
     container-type: inline-size;
+    /* Area boundaries in a colour with 3:1 against the surface (WCAG 1.4.11): the lightest classes
+       are close to white, so a white outline would leave their edge invisible on a light page. */
+    --_map-outline: var(--daylight-map-outline, var(--_muted));
   }
   .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5rem; margin-bottom: 0.35rem; }
   .title { margin: 0; font-weight: 600; font-size: 1rem; }

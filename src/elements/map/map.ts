@@ -110,6 +110,7 @@ export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
  * @csspart problems - The note listing boundary problems.
  *
  * @cssprop [--daylight-map-color-1=#fef0d9] - Lowest class colour (ColorBrewer OrRd; --daylight-map-color-2 … -5 follow).
+ * @cssprop [--daylight-map-outline=var(--daylight-color-muted)] - Outline of every area (3:1 against the surface, so pale classes keep their edge).
  * @cssprop [--daylight-map-height=360px] - Height of the map; the `height` attribute sets it too.
  * @cssprop [--daylight-color-suppressed=#5f6875] - Hatch colour of hidden areas.
  * @cssprop [--daylight-color-focus=#1f5fbf] - Outline of the focused area.
@@ -806,7 +807,7 @@ export class DaylightMap extends DaylightDataElement {
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     return {
-      outline: read('--_surface', '#ffffff'),
+      outline: read('--_map-outline', '#4a5360'),
       hatch: read('--_suppressed', '#5f6875'),
       missing: read('--_surface', '#ffffff'),
       focus: read('--_focus', '#1f5fbf'),

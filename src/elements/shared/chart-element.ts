@@ -14,6 +14,7 @@ import { TOTAL } from '../../core/types.js';
 import { formatPeriod } from '../../core/format.js';
 import { valueLabel } from './labels.js';
 import type { PrivacyFault } from '../../core/privacy.js';
+import { exportCredits, exportFileBase, renderExportMenu, type ExportChart, type ExportRow } from './export.js';
 
 let nextId = 0;
 
@@ -40,6 +41,11 @@ export abstract class DaylightChartElement extends DaylightDataElement {
   /** The table behind the current view; `csvRows()` reads it. */
   protected tableModel?: TableModel;
   private pendingFaults: Array<{ feed: Feed; faults: PrivacyFault[] }> = [];
+  /** The bars of the current view for the image exports; subclasses fill it while rendering. */
+  protected exportRows: ExportRow[] = [];
+  /** The context line of the current view ("October 2026, Citywide"), drawn under the image's title. */
+  protected exportSubtitle = '';
+  private exportTitle = '';
 
   protected override configurationProblem(feed: Feed): string | undefined {
     return this.metricProblem(feed, this.metric);
@@ -53,6 +59,28 @@ export abstract class DaylightChartElement extends DaylightDataElement {
   /** The CSV text that the download button saves. */
   csvText(): string {
     return toCsv(this.csvRows());
+  }
+
+  /** The chart as the image exports draw it; undefined for a data-only widget or before data. */
+  exportChart(): ExportChart | undefined {
+    const state = this.effectiveState;
+    if (state?.status !== 'ready' || !this.exportRows.length) return undefined;
+    return { kind: 'bars', title: this.exportTitle, subtitle: this.exportSubtitle, rows: this.exportRows, ...exportCredits(state.feed, this.t, this.locale) };
+  }
+
+  /** Whether the widget offers PNG and SVG next to CSV. */
+  protected get exportsImages(): boolean {
+    return true;
+  }
+
+  /** The "Download" menu (CSV, PNG, SVG) for the current view. */
+  protected renderExport(title: string): TemplateResult {
+    this.exportTitle = title;
+    return renderExportMenu({
+      fileBase: exportFileBase(this.metric, this.area ?? this.selection?.area, this.period ?? this.selection?.period),
+      csvRows: () => this.csvRows(),
+      ...(this.exportsImages ? { chart: () => this.exportChart() } : {}),
+    }, this.t, title);
   }
 
   /** Queues faults found while rendering; they are reported once the render is done. */
@@ -82,9 +110,12 @@ export abstract class DaylightChartElement extends DaylightDataElement {
     const t = this.t;
     return html`<div class="head">
       <p class="title" part="title" id="${this.uid}-title">${title}</p>
-      <button part="toggle" class="no-print" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
-        ${t.showTable}
-      </button>
+      <div class="actions no-print">
+        <button part="toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
+          ${t.showTable}
+        </button>
+        ${this.renderExport(title)}
+      </div>
     </div>`;
   }
 

@@ -8,7 +8,8 @@ import { css } from 'lit';
 export const chartStyles = css`
   /* Layout follows the card's own width (a narrow column on a wide screen reads like a phone). */
   :host { container-type: inline-size; }
-  .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5rem; }
+  .head { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 0.5rem; }
+  .head .title { flex: 1 1 12rem; min-width: 0; }
   .title { margin: 0; font-weight: 600; font-size: 1rem; }
   .context { margin: 0 0 0.6rem; font-size: 0.875rem; color: var(--_muted); }
   .empty { color: var(--_muted); flex: 1; }

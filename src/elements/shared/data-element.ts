@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { feedContext, selectionContext, type FeedSelection, type FeedState } from './context.js';
 import { PageLangController, closestLang } from './locale.js';
+import { PrintController } from './print.js';
 import { describeFeedError } from './describe-error.js';
 import { reportFaults } from './report.js';
 import { validateFeed } from '../../core/validate.js';
@@ -41,6 +42,7 @@ export abstract class DaylightDataElement extends LitElement {
   constructor() {
     super();
     new PageLangController(this);
+    new PrintController(this);
   }
 
   /** The language tag this element renders in. */

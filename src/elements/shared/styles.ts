@@ -91,9 +91,37 @@ export const tokens = css`
   @keyframes shimmer { from { background-position: 200% 0; } to { background-position: -200% 0; } }
   @media (prefers-reduced-motion: reduce) { .skeleton { animation: none; } }
   details summary { cursor: pointer; color: var(--_accent); }
+  /* The title row's controls; they wrap under the title on a narrow card instead of overflowing it. */
+  .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: flex-start; flex: none; }
+  /* The "Download" menu: a <details> styled like the other buttons, its choices in a small popover. */
+  .export { position: relative; }
+  .export > summary {
+    list-style: none; display: inline-flex; align-items: center; min-height: 2rem; padding: 0.3rem 0.7rem;
+    border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: transparent; white-space: nowrap;
+  }
+  .export > summary::-webkit-details-marker { display: none; }
+  .export > summary::after { content: '▾'; margin-left: 0.35rem; font-size: 0.8em; }
+  .export > summary:hover { background: var(--_subtle); }
+  .export-menu {
+    position: absolute; right: 0; top: calc(100% + 4px); z-index: 3; display: flex; flex-direction: column; gap: 0.25rem;
+    min-width: 9.5rem; padding: 0.35rem; background: var(--_surface); border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2); box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
+  }
+  .export-menu button { text-align: left; white-space: nowrap; border-color: transparent; }
   .fineprint { font-size: 0.8125rem; color: var(--_muted); }
   @media print {
-    .card { box-shadow: none; border-color: #000; }
-    button, .no-print { display: none !important; }
+    /* Paper is white and ink is black whatever the screen theme: the dark theme's light text would
+       print pale on white, and many city printers are black and white. (:host([theme]) outranks
+       the dark theme's rules above.) */
+    :host, :host([theme]) {
+      --_text: #000; --_muted: #333; --_surface: #fff; --_subtle: #fff; --_border: #777;
+      --_accent: #000; --_better: #000; --_worse: #000; --_suppressed: #333; --_focus: #000; --_error: #000;
+    }
+    .card { box-shadow: none; border-color: #777; break-inside: avoid; }
+    button, select, input, .no-print, .export, .actions, .skeleton { display: none !important; }
+    /* Buttons that carry content (a sortable column's name, an area in the ranked list) print as
+       their text: display: contents drops the button's box and keeps what it says. */
+    button.sort, button.area-button { display: contents !important; }
+    button.sort .arrow { display: none; }
   }
 `;

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const trendStyles = css`
   :host { --_min-height: calc(var(--_plot-height, 240px) + 7.5rem); }
-  .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5rem; margin-bottom: 0.5rem; }
-  .title { margin: 0; font-weight: 600; font-size: 1rem; flex: 1 1 auto; min-width: 0; }
+  .head { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 0.5rem; margin-bottom: 0.5rem; }
+  .title { margin: 0; font-weight: 600; font-size: 1rem; flex: 1 1 12rem; min-width: 0; }
   .head button { flex: none; white-space: nowrap; }
   .plot { position: relative; width: 100%; height: var(--_plot-height, 240px); }
   .plot.empty { display: flex; align-items: center; justify-content: center; color: var(--_muted); }

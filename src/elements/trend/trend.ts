@@ -8,6 +8,7 @@ import { DaylightDataElement } from '../shared/data-element.js';
 import { WidthController } from '../shared/resize.js';
 import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
+import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import { trendStyles } from './trend.styles.js';
 import type { Feed, Metric } from '../../core/types.js';
 import { TOTAL } from '../../core/types.js';
@@ -40,6 +41,9 @@ let nextId = 0;
  * @csspart summary - The text summary under the chart.
  * @csspart table - The table shown instead of the chart.
  * @csspart toggle - The "Show as table" button.
+ * @csspart export - The "Download" menu (CSV, PNG, SVG).
+ * @csspart export-button - The menu's summary button.
+ * @csspart export-menu - The menu's list of formats.
  *
  * @cssprop [--daylight-color-accent=#1f5fbf] - Line colour.
  * @cssprop [--daylight-color-suppressed=#5f6875] - Colour of suppressed-period markers.
@@ -78,6 +82,8 @@ export class DaylightTrend extends DaylightDataElement {
   private readonly size = new WidthController(this);
   private readonly uid = `daylight-trend-${++nextId}`;
   private points: Point[] = [];
+  private exportTitle = '';
+  private exportSubtitle = '';
 
   protected override configurationProblem(feed: Feed): string | undefined {
     return this.metricProblem(feed, this.metric);
@@ -121,13 +127,22 @@ export class DaylightTrend extends DaylightDataElement {
     const hidden = this.points.filter((p) => p.text.state === 'suppressed' || p.text.state === 'withheld').length;
     const unstable = this.points.some((p) => p.text.unstable);
     const k = this.kText(feed);
+    this.exportTitle = title;
+    this.exportSubtitle = this.points.length ? `${this.points[0]!.label} – ${this.points[this.points.length - 1]!.label}` : '';
 
     return html`
       <div class="head">
         <p class="title" part="title" id="${this.uid}-title">${title}</p>
-        <button part="toggle" class="no-print" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
-          ${this.showTable ? t.showChart : t.showTable}
-        </button>
+        <div class="actions no-print">
+          <button part="toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
+            ${this.showTable ? t.showChart : t.showTable}
+          </button>
+          ${renderExportMenu({
+            fileBase: exportFileBase(metric.id, this.statistic, selection.where?.area),
+            csvRows: () => this.csvRows(),
+            chart: () => this.exportChart(),
+          }, t, title)}
+        </div>
       </div>
       ${this.points.length === 0
         ? html`<div class="plot empty"><p>${t.noSeries}</p></div>`
@@ -216,6 +231,17 @@ export class DaylightTrend extends DaylightDataElement {
       </table>
       <button class="no-print" @click=${() => this.downloadCsv(metric)}>${t.downloadCsv}</button>
     </div>`;
+  }
+
+  /** The line chart as the image exports draw it: every period, hidden ones as hatched markers. */
+  exportChart(): ExportChart | undefined {
+    const state = this.effectiveState;
+    if (state?.status !== 'ready' || !this.points.length) return undefined;
+    return {
+      kind: 'line', title: this.exportTitle, subtitle: this.exportSubtitle,
+      rows: this.points.map((p) => exportRow(p.label, p.text)),
+      ...exportCredits(state.feed, this.t, this.locale),
+    };
   }
 
   private noteFor(text: CellText): string {

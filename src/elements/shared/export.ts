@@ -1,0 +1,376 @@
+/**
+ * Export of a widget as data (CSV) and as an image (SVG, PNG) that can stand on its own in a
+ * slide deck or a printed handout: title, what it shows, the chart, then the source and the
+ * data's as-of date, all inside the image.
+ *
+ * Both images are drawn from one list of shapes built from what the widget shows (its rows'
+ * texts and published values), never from the feed: a hidden value is a hatched stub and the
+ * word the widget shows ("Hidden"), so no export can carry a number the page withholds.
+ *
+ * The PNG is painted with canvas 2D from those shapes instead of rasterising the SVG through an
+ * <img>: a strict CSP (`default-src 'self'`, no `img-src blob:`) refuses a blob: or data: image,
+ * while canvas drawing needs no permission at all.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { CellText } from '../../core/describe.js';
+import type { Feed } from '../../core/types.js';
+import type { Messages } from '../../core/i18n/index.js';
+import { formatDate, resolveLabel } from '../../core/format.js';
+import { toCsv } from './csv.js';
+
+/** One bar or point of an exported chart. */
+export interface ExportRow {
+  label: string;
+  /** What the widget shows for it ("31", "8.4 min", "Hidden"). */
+  text: string;
+  /** The published value (drawn to scale); absent for anything not published. */
+  value?: number;
+}
+
+export interface ExportChart {
+  kind: 'bars' | 'line' | 'number';
+  title: string;
+  /** The context line: period, area. */
+  subtitle: string;
+  rows: ExportRow[];
+  /** "Source: …" and "Data as of …", drawn at the foot. */
+  source: string;
+  asOf: string;
+  /** For `number`: the sentence under the headline value. */
+  sentence?: string;
+}
+
+/** A row for export from a described cell: the value travels only when it is published. */
+export function exportRow(label: string, text: CellText, extra = ''): ExportRow {
+  return text.state === 'published'
+    ? { label, text: `${text.short}${text.unstable ? '*' : ''}${extra}`, value: text.value! }
+    : { label, text: text.short };
+}
+
+/** "Source: Sample City Police Department; CAD" and "Data as of October 31, 2026", in the reader's language. */
+export function exportCredits(feed: Feed, t: Messages, locale: string): { source: string; asOf: string } {
+  const names = [
+    feed.publisher ? resolveLabel(feed.publisher.name, locale) : resolveLabel(feed.jurisdiction.name, locale),
+    ...feed.methodology.sources.map((s) => resolveLabel(s.name, locale)),
+  ];
+  return { source: t.exportSource([...new Set(names)].join('; ')), asOf: t.asOf(formatDate(feed.methodology.asOf, locale)) };
+}
+
+// --- Layout: one list of shapes for both SVG and canvas -----------------------------------------
+
+type Shape =
+  | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string; hatch?: boolean }
+  | { kind: 'text'; x: number; y: number; text: string; size: number; weight?: number; fill: string; anchor?: 'start' | 'end' | 'middle' }
+  | { kind: 'path'; d: string; stroke: string; width: number; dash?: boolean }
+  | { kind: 'circle'; x: number; y: number; r: number; fill: string; stroke: string };
+
+/** Print-safe colours: dark ink on white, so the image reads in black and white too. */
+const INK = '#1b1f24';
+const MUTED = '#4a5360';
+const BAR = '#1f5fbf';
+const RULE = '#c4cad3';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+const WIDTH = 720;
+const PAD = 24;
+
+/** Splits text into lines of at most `chars` characters at spaces (images have no reflow). */
+function wrap(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function layout(chart: ExportChart): { shapes: Shape[]; width: number; height: number } {
+  const shapes: Shape[] = [];
+  let y = PAD;
+  const text = (t: string, size: number, fill = INK, weight = 400, x = PAD, anchor: 'start' | 'end' | 'middle' = 'start') =>
+    shapes.push({ kind: 'text', x, y, text: t, size, weight, fill, anchor });
+  for (const line of wrap(chart.title, 58)) { y += 22; text(line, 18, INK, 700); }
+  if (chart.subtitle) { y += 20; text(chart.subtitle, 13, MUTED); }
+  y += 16;
+  const published = chart.rows.map((r) => r.value).filter((v): v is number => v !== undefined);
+  const max = Math.max(0, ...published);
+
+  if (chart.kind === 'bars') {
+    const labelWidth = 220;
+    const valueWidth = 110;
+    const track = WIDTH - PAD * 2 - labelWidth - valueWidth;
+    for (const row of chart.rows) {
+      const top = y;
+      shapes.push({ kind: 'text', x: PAD, y: top + 14, text: row.label.length > 32 ? `${row.label.slice(0, 31)}…` : row.label, size: 13, fill: INK });
+      const x = PAD + labelWidth;
+      if (row.value !== undefined) {
+        shapes.push({ kind: 'rect', x, y: top + 3, w: Math.max(1, max > 0 ? (track * row.value) / max : 0), h: 14, fill: BAR });
+      } else {
+        // The same stub for every hidden value: its length says nothing.
+        shapes.push({ kind: 'rect', x, y: top + 3, w: 40, h: 14, fill: '#ffffff', stroke: MUTED, hatch: true });
+      }
+      shapes.push({ kind: 'text', x: WIDTH - PAD, y: top + 14, text: row.text, size: 13, weight: row.value !== undefined ? 600 : 400, fill: row.value !== undefined ? INK : MUTED, anchor: 'end' });
+      y += 24;
+    }
+  } else if (chart.kind === 'line') {
+    const height = 220;
+    const left = PAD + 56;
+    const right = WIDTH - PAD;
+    const top = y + 8;
+    const bottom = top + height;
+    const n = Math.max(1, chart.rows.length - 1);
+    const xAt = (i: number) => left + ((right - left) * i) / n;
+    const yAt = (v: number) => bottom - (max > 0 ? ((bottom - top) * v) / max : 0);
+    shapes.push({ kind: 'path', d: `M${left} ${bottom} H${right}`, stroke: RULE, width: 1 });
+    shapes.push({ kind: 'path', d: `M${left} ${top} H${right}`, stroke: RULE, width: 1, dash: true });
+    const maxRow = chart.rows.find((r) => r.value === max && max > 0);
+    shapes.push({ kind: 'text', x: left - 6, y: top + 4, text: maxRow ? maxRow.text.replace(/\*$/, '') : '', size: 11, fill: MUTED, anchor: 'end' });
+    shapes.push({ kind: 'text', x: left - 6, y: bottom + 4, text: '0', size: 11, fill: MUTED, anchor: 'end' });
+    let d = '';
+    chart.rows.forEach((row, i) => {
+      if (row.value === undefined) { d += ' '; return; }
+      d += `${d.endsWith(' ') || d === '' ? 'M' : 'L'}${xAt(i).toFixed(1)} ${yAt(row.value).toFixed(1)}`;
+    });
+    if (d.trim()) shapes.push({ kind: 'path', d: d.trim().replace(/\s+M/g, ' M'), stroke: BAR, width: 2.5 });
+    chart.rows.forEach((row, i) => {
+      if (row.value !== undefined) shapes.push({ kind: 'circle', x: xAt(i), y: yAt(row.value), r: 3, fill: BAR, stroke: '#ffffff' });
+      else shapes.push({ kind: 'rect', x: xAt(i) - 5, y: bottom - 12, w: 10, h: 10, fill: '#ffffff', stroke: MUTED, hatch: true });
+    });
+    const every = Math.max(1, Math.ceil(chart.rows.length / 8));
+    chart.rows.forEach((row, i) => {
+      if (i % every === 0 || i === chart.rows.length - 1) shapes.push({ kind: 'text', x: xAt(i), y: bottom + 18, text: row.label, size: 11, fill: MUTED, anchor: 'middle' });
+    });
+    y = bottom + 34;
+    // Every value in words too: a reader of the image gets the numbers, not only their shape.
+    const pairs = chart.rows.map((r) => `${r.label}: ${r.text}`);
+    for (const line of wrap(pairs.join(' · '), 96)) { y += 16; text(line, 11, INK); }
+    y += 6;
+  } else {
+    const row = chart.rows[0];
+    if (row) { y += 40; text(row.text, 40, row.value !== undefined ? INK : MUTED, 700); }
+    for (const line of wrap(chart.sentence ?? '', 80)) { y += 20; text(line, 14, INK); }
+    y += 8;
+  }
+
+  y += 14;
+  shapes.push({ kind: 'path', d: `M${PAD} ${y} H${WIDTH - PAD}`, stroke: RULE, width: 1 });
+  for (const line of wrap(chart.source, 96)) { y += 17; text(line, 11, MUTED); }
+  y += 16; text(chart.asOf, 11, MUTED);
+  return { shapes, width: WIDTH, height: y + PAD };
+}
+
+// --- SVG ------------------------------------------------------------------------------------------
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The chart as a standalone SVG document (built with DOM calls: no markup strings are parsed). */
+export function exportSvg(chart: ExportChart): SVGSVGElement {
+  const { shapes, width, height } = layout(chart);
+  const make = (name: string, attributes: Record<string, string | number>) => {
+    const node = document.createElementNS(SVG_NS, name);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+    return node;
+  };
+  const root = make('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'font-family': FONT }) as SVGSVGElement;
+  const title = make('title', {});
+  title.textContent = chart.title;
+  const desc = make('desc', {});
+  desc.textContent = [chart.subtitle, chart.sentence, chart.source, chart.asOf].filter(Boolean).join('. ');
+  const defs = make('defs', {});
+  const pattern = make('pattern', { id: 'daylight-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+  pattern.append(make('rect', { width: 6, height: 6, fill: '#ffffff' }), make('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: MUTED, 'stroke-width': 2 }));
+  defs.append(pattern);
+  root.append(title, desc, defs, make('rect', { width, height, fill: '#ffffff' }));
+  for (const shape of shapes) {
+    switch (shape.kind) {
+      case 'rect':
+        root.append(make('rect', {
+          x: shape.x, y: shape.y, width: shape.w, height: shape.h, fill: shape.hatch ? 'url(#daylight-hatch)' : shape.fill,
+          ...(shape.stroke ? { stroke: shape.stroke } : {}), ...(shape.hatch ? { 'data-hidden': 'true' } : {}),
+        }));
+        break;
+      case 'text': {
+        const node = make('text', { x: shape.x, y: shape.y, 'font-size': shape.size, 'font-weight': shape.weight ?? 400, fill: shape.fill, 'text-anchor': shape.anchor ?? 'start' });
+        node.textContent = shape.text;
+        root.append(node);
+        break;
+      }
+      case 'path':
+        root.append(make('path', { d: shape.d, fill: 'none', stroke: shape.stroke, 'stroke-width': shape.width, ...(shape.dash ? { 'stroke-dasharray': '3 3' } : {}) }));
+        break;
+      case 'circle':
+        root.append(make('circle', { cx: shape.x, cy: shape.y, r: shape.r, fill: shape.fill, stroke: shape.stroke }));
+        break;
+    }
+  }
+  return root;
+}
+
+export function exportSvgText(chart: ExportChart): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(exportSvg(chart))}\n`;
+}
+
+// --- PNG ------------------------------------------------------------------------------------------
+
+/** The chart painted on a canvas at `scale` device pixels per CSS pixel. */
+export function exportCanvas(chart: ExportChart, scale = 2): HTMLCanvasElement {
+  const { shapes, width, height } = layout(chart);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const g = canvas.getContext('2d');
+  if (!g) throw new Error('canvas 2D is not available');
+  g.scale(scale, scale);
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, width, height);
+  const hatch = hatchPattern(g);
+  for (const shape of shapes) {
+    switch (shape.kind) {
+      case 'rect':
+        g.fillStyle = shape.hatch && hatch ? hatch : shape.fill;
+        g.fillRect(shape.x, shape.y, shape.w, shape.h);
+        if (shape.stroke) { g.strokeStyle = shape.stroke; g.lineWidth = 1; g.strokeRect(shape.x + 0.5, shape.y + 0.5, shape.w - 1, shape.h - 1); }
+        break;
+      case 'text':
+        g.fillStyle = shape.fill;
+        g.font = `${shape.weight ?? 400} ${shape.size}px ${FONT}`;
+        g.textAlign = shape.anchor === 'end' ? 'right' : shape.anchor === 'middle' ? 'center' : 'left';
+        g.textBaseline = 'alphabetic';
+        g.fillText(shape.text, shape.x, shape.y);
+        break;
+      case 'path':
+        g.strokeStyle = shape.stroke;
+        g.lineWidth = shape.width;
+        g.lineJoin = 'round';
+        g.setLineDash(shape.dash ? [3, 3] : []);
+        g.stroke(new Path2D(shape.d));
+        g.setLineDash([]);
+        break;
+      case 'circle':
+        g.beginPath();
+        g.arc(shape.x, shape.y, shape.r, 0, Math.PI * 2);
+        g.fillStyle = shape.fill;
+        g.fill();
+        g.strokeStyle = shape.stroke;
+        g.lineWidth = 1;
+        g.stroke();
+        break;
+    }
+  }
+  return canvas;
+}
+
+function hatchPattern(g: CanvasRenderingContext2D): CanvasPattern | null {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 6;
+  const t = tile.getContext('2d');
+  if (!t) return null;
+  t.fillStyle = '#ffffff';
+  t.fillRect(0, 0, 6, 6);
+  t.strokeStyle = MUTED;
+  t.lineWidth = 1.5;
+  t.beginPath();
+  t.moveTo(0, 6); t.lineTo(6, 0); t.moveTo(-1, 1); t.lineTo(1, -1); t.moveTo(5, 7); t.lineTo(7, 5);
+  t.stroke();
+  return g.createPattern(tile, 'repeat');
+}
+
+export function exportPngBlob(chart: ExportChart): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    try {
+      exportCanvas(chart).toBlob((blob) => (blob ? resolve(blob) : reject(new Error('canvas.toBlob returned nothing'))), 'image/png');
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
+// --- Downloads and the menu --------------------------------------------------------------------
+
+/** Offers a Blob as a file (an object URL on a link: navigation, not an image load, so CSP allows it). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** What an element hands the export menu. */
+export interface ExportSource {
+  /** File name without extension, e.g. `referrals-service-2026-10`. */
+  fileBase: string;
+  /** CSV rows: exactly what the widget shows. */
+  csvRows: () => ReadonlyArray<ReadonlyArray<string | number>>;
+  /** The chart for the images; absent for a widget that exports data only. */
+  chart?: () => ExportChart | undefined;
+  /** Where "the image could not be made" is said; the element shows it in its notes. */
+  onError?: (message: string) => void;
+}
+
+/** A name for export files from words, without extension. */
+export function exportFileBase(...parts: Array<string | undefined>): string {
+  const slug = parts.filter(Boolean).join('-').normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug || 'data';
+}
+
+export async function runExport(source: ExportSource, format: 'csv' | 'svg' | 'png', t: Messages): Promise<void> {
+  if (format === 'csv') {
+    downloadBlob(`${source.fileBase}.csv`, new Blob([toCsv(source.csvRows())], { type: 'text/csv;charset=utf-8' }));
+    return;
+  }
+  const chart = source.chart?.();
+  if (!chart) return;
+  if (format === 'svg') {
+    downloadBlob(`${source.fileBase}.svg`, new Blob([exportSvgText(chart)], { type: 'image/svg+xml' }));
+    return;
+  }
+  try {
+    downloadBlob(`${source.fileBase}.png`, await exportPngBlob(chart));
+  } catch {
+    source.onError?.(t.exportFailed);
+  }
+}
+
+/**
+ * The "Download" menu: a <details> disclosure (keyboard operable without script; Escape closes it
+ * and returns focus to its summary), hidden in print.
+ */
+export function renderExportMenu(source: ExportSource, t: Messages, title: string): TemplateResult {
+  const choose = (event: Event, format: 'csv' | 'svg' | 'png') => {
+    const details = (event.currentTarget as HTMLElement).closest('details');
+    void runExport(source, format, t);
+    if (details) {
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const details = event.currentTarget as HTMLDetailsElement;
+    if (event.key === 'Escape' && details.open) {
+      event.preventDefault();
+      event.stopPropagation();
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    }
+  };
+  return html`<details class="export no-print" part="export" @keydown=${onKeyDown}>
+    <summary part="export-button" aria-label=${t.downloadLabel(title)}>${t.download}</summary>
+    <div class="export-menu" part="export-menu">
+      <button type="button" data-format="csv" @click=${(e: Event) => choose(e, 'csv')}>${t.exportCsv}</button>
+      ${source.chart ? html`
+        <button type="button" data-format="png" @click=${(e: Event) => choose(e, 'png')}>${t.exportPng}</button>
+        <button type="button" data-format="svg" @click=${(e: Event) => choose(e, 'svg')}>${t.exportSvg}</button>` : ''}
+    </div>
+  </details>`;
+}

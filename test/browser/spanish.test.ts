@@ -1,0 +1,89 @@
+/**
+ * Spanish snapshots of the sentences the kit writes itself (KPI and map summaries): word order,
+ * number and date formats and month names come from the Spanish catalogue and Intl, not from a
+ * translated English template (Intl puts a no-break space before "%" in Spanish). A change here
+ * is a change residents read: review it.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { DaylightKpi } from '../../src/elements/kpi/kpi.js';
+import type { DaylightMap } from '../../src/elements/map/map.js';
+import type { Feed } from '../../src/core/types.js';
+import { fixtureFeed, shadow } from './helpers.js';
+
+async function kpi(feed: Feed, attributes: Record<string, string>, lang = 'es'): Promise<string> {
+  const host = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 360px"></div>`);
+  const el = document.createElement('daylight-kpi') as DaylightKpi;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.feed = feed;
+  host.append(el);
+  await el.updateComplete;
+  return shadow(el).querySelector('[part=sentence]')!.textContent!.trim();
+}
+
+async function mapSummary(feed: Feed, attributes: Record<string, string>, lang = 'es'): Promise<string> {
+  const host = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 900px"></div>`);
+  const el = document.createElement('daylight-map') as DaylightMap;
+  el.setAttribute('metric', 'incidents');
+  el.setAttribute('areas', '/test/fixtures/real/phl_police_districts.geojson');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.feed = feed;
+  host.append(el);
+  await el.mapReady;
+  return shadow(el).querySelector('[part=summary]')!.textContent!.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+describe('Spanish sentences (snapshots)', () => {
+  let small: Feed;
+  let services: Feed;
+  let phl: Feed;
+  before(async () => {
+    small = await fixtureFeed();
+    services = await fixtureFeed('services.json');
+    phl = await fixtureFeed('phl-districts.json');
+  });
+
+  const KPI: Array<[string, () => Feed, Record<string, string>, string]> = [
+    ['a count against the same month a year earlier', () => small, { metric: 'incidents' },
+      'Incidentes con disparos: 31 en octubre de 2026, 13 menos que en octubre de 2025. (Toda la ciudad)'],
+    ['a median, faster', () => small, { metric: 'response_time' },
+      'La mediana de tiempo de respuesta fue de 8,4 minutos en octubre de 2026, 0,6 minutos más rápido que en octubre de 2025.'],
+    ['the 90th percentile', () => small, { metric: 'response_time', statistic: 'p90' },
+      'El percentil 90 de tiempo de respuesta fue de 17,2 minutos en octubre de 2026, 0,9 minutos más rápido que en octubre de 2025.'],
+    // The fixture's label for this metric is English only: a feed label without `es` reads in English.
+    ['a share against the previous month', () => small, { metric: 'coresponse_share', compare: 'previous' },
+      'Calls with a co-responder: 24\u00a0% en octubre de 2026, 19,3 puntos porcentuales más alto que en septiembre de 2026.'],
+    ['a hidden count', () => small, { metric: 'incidents', period: '2026-09' },
+      'Incidentes con disparos en septiembre de 2026: oculto para proteger la privacidad. (Toda la ciudad)'],
+    ['no comparison with a hidden month', () => small, { metric: 'incidents', compare: 'previous', period: '2026-10' },
+      'Incidentes con disparos: 31 en octubre de 2026. No se puede comparar con septiembre de 2026: ese valor está oculto para proteger la privacidad. (Toda la ciudad)'],
+    ['a month with no data', () => small, { metric: 'incidents', period: '2026-01' },
+      'Incidentes con disparos: sin datos para enero de 2026. (Toda la ciudad)'],
+    ['an unstable share', () => small, { metric: 'coresponse_share', period: '2026-09', compare: 'none' },
+      'Calls with a co-responder: 4,7\u00a0% en septiembre de 2026. Inestable: Se basa en 20 casos o menos, así que puede variar mucho por azar.'],
+    ['one area, with no earlier year', () => small, { metric: 'incidents', area: '1' },
+      'Incidentes con disparos: 20 en octubre de 2026. No hay datos de octubre de 2025 para comparar. (Distrito 1)'],
+    ['a rate with a Spanish feed label', () => services, { metric: 'referral_followup_rate' },
+      'Derivaciones con seguimiento: 75\u00a0% en 2024, 10 puntos porcentuales más alto que en 2023. (Toda la ciudad)'],
+  ];
+
+  for (const [name, feed, attributes, expected] of KPI) {
+    it(`KPI: ${name}`, async () => {
+      expect(await kpi(feed(), attributes)).to.equal(expected);
+    });
+  }
+
+  it('KPI: es-MX reads the Spanish catalogue, with the same Intl formats', async () => {
+    expect(await kpi(small, { metric: 'response_time' }, 'es-MX')).to.match(/^La mediana de tiempo de respuesta fue de 8\.4 minutos|^La mediana de tiempo de respuesta fue de 8,4 minutos/);
+  });
+
+  it('map: the summary of the Philadelphia districts', async () => {
+    expect(await mapSummary(phl, {})).to.equal(
+      'Distrito 25 tuvo la cifra más alta de incidentes con disparos en 2024: 105, el 12\u00a0% de la ciudad. 5 áreas están ocultas porque el conteo era menor de 11 o podía revelar uno.');
+  });
+
+  it('map: an earlier year', async () => {
+    expect(await mapSummary(phl, { period: '2023' })).to.equal(
+      'Distrito 25 tuvo la cifra más alta de incidentes con disparos en 2023: 160, el 12\u00a0% de la ciudad. 4 áreas están ocultas porque el conteo era menor de 11 o podía revelar uno.');
+  });
+});
