@@ -6,7 +6,7 @@
  * forced GC). Reports how cost grows per cell between sizes: linear means the per-cell cost stays
  * flat. Measures, never asserts.
  */
-import { createWriteStream, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { createWriteStream, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
