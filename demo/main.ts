@@ -24,6 +24,8 @@ const pageText: Record<string, Record<string, string>> = {
     'q1-map': '¿Qué distritos concentran más?',
     'q1-map-note': 'Diez años de incidentes con disparos por distrito policial. La lista junto al mapa es la misma clasificación, para lectores de pantalla y teclado.',
     method: 'Cómo se elaboran estas cifras',
+    theme: 'Tema:',
+    'theme-dark': 'Oscuro',
     footer: 'Hecho con Daylight, componentes web de código abierto para páginas de rendición de cuentas en seguridad pública. Fuente: Ciudad de Filadelfia, Departamento de Policía, «Shooting Victims» (OpenDataPhilly), enriquecido por la Oficina del Contralor; agregado y protegido por el generador de Daylight.',
   },
 };
@@ -63,4 +65,18 @@ if (dashboard) {
     if (link.dataset.feed === chosen) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+}
+
+// city.html's theme switch: ?theme=harbor or ?theme=prairie restyles the page and, through the
+// --daylight-* tokens in demo.css, every widget; ?theme=dark sets the widgets' theme attribute.
+const THEMES = ['harbor', 'prairie', 'dark'];
+const theme = params.get('theme') ?? '';
+if (THEMES.includes(theme)) {
+  document.documentElement.dataset.theme = theme;
+  if (theme === 'dark') {
+    for (const element of document.querySelectorAll('*')) if (element.localName.startsWith('daylight-') && element.localName !== 'daylight-feed') element.setAttribute('theme', 'dark');
+  }
+}
+for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-theme-link]')) {
+  if (link.dataset.themeLink === (THEMES.includes(theme) ? theme : '')) link.setAttribute('aria-current', 'page');
 }

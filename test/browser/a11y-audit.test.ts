@@ -350,6 +350,31 @@ describe('accessibility audit (WCAG 2.1 AA)', function () {
     }
   });
 
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the whole dashboard, on a light city page, passes axe and text contrast in the ${theme} theme`, async () => {
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 1000px; background: #f6f7f9"></div>`);
+      const el = document.createElement('daylight-dashboard');
+      el.now = new Date('2025-02-01T00:00:00Z');
+      el.src = '/demo/feeds/sample-city.json';
+      el.setAttribute('param-prefix', `c${theme}-`);
+      el.setAttribute('theme', theme);
+      host.append(el);
+      await el.updateComplete;
+      const innerFeed = shadow(el).querySelector<DaylightFeed>('daylight-feed')!;
+      await innerFeed.loaded;
+      await el.updateComplete;
+      for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
+      await nextFrames();
+      const original = location.href;
+      try {
+        expect(textContrastFailures(el)).to.deep.equal([]);
+        expect(await axeViolations(el)).to.deep.equal([]);
+      } finally {
+        history.replaceState(history.state, '', original);
+      }
+    });
+  }
+
   describe('the dashboard by keyboard only (sample city)', () => {
     async function dashboard(): Promise<DaylightDashboard> {
       const host = await fixture<HTMLDivElement>(html`<div style="width: 1100px"><button id="before">before</button></div>`);

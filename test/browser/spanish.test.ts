@@ -9,7 +9,9 @@ import '../../src/index.js';
 import type { DaylightKpi } from '../../src/elements/kpi/kpi.js';
 import type { DaylightMap } from '../../src/elements/map/map.js';
 import type { Feed } from '../../src/core/types.js';
-import { fixtureFeed, shadow } from './helpers.js';
+import { everythingSaid, fixtureFeed, nextFrames, settled, shadow } from './helpers.js';
+import { en } from '../../src/core/i18n/en.js';
+import { es } from '../../src/core/i18n/es.js';
 
 async function kpi(feed: Feed, attributes: Record<string, string>, lang = 'es'): Promise<string> {
   const host = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 360px"></div>`);
@@ -86,4 +88,39 @@ describe('Spanish sentences (snapshots)', () => {
     expect(await mapSummary(phl, { period: '2023' })).to.equal(
       'Distrito 25 tuvo la cifra más alta de incidentes con disparos en 2023: 160, el 12\u00a0% de la ciudad. 4 áreas están ocultas porque el conteo era menor de 11 o podía revelar uno.');
   });
+});
+
+describe('no English left in a Spanish page', () => {
+  // Every fixed English string of the catalogue (functions are sentences with slots; checked above).
+  const english = Object.entries(en)
+    .filter(([key, value]) => typeof value === 'string' && value.length > 3 && value !== (es as Record<string, unknown>)[key])
+    .map(([, value]) => value as string);
+
+  const PAGES: Array<[string, string]> = [
+    ['small-city.json', '<daylight-kpi metric="incidents"></daylight-kpi><daylight-kpi metric="incidents" period="2026-09"></daylight-kpi><daylight-trend metric="incidents"></daylight-trend><daylight-methodology open></daylight-methodology>'],
+    ['services.json', '<daylight-filter no-url></daylight-filter><daylight-breakdown metric="referrals" by="service" compare="previous"></daylight-breakdown><daylight-distribution metric="time_on_scene" by="call_type" buckets="time_on_scene_buckets"></daylight-distribution><daylight-funnel metric="past_victims_outreach"></daylight-funnel><daylight-table metric="referrals" by="service"></daylight-table><daylight-methodology open></daylight-methodology>'],
+  ];
+  for (const [file, body] of PAGES) {
+    it(`every element on ${file} speaks Spanish, as chart and as table`, async () => {
+      const feed = await fixtureFeed(file);
+      const page = await fixture<HTMLElement>(html`<daylight-feed lang="es" no-status .feed=${feed}></daylight-feed>`);
+      page.append(...new DOMParser().parseFromString(`<body>${body}</body>`, 'text/html').body.childNodes);
+      for (const child of page.children) await settled(child);
+      await nextFrames();
+      let said = everythingSaid(page);
+      for (const child of page.children) {
+        const toggle = shadow(child).querySelector<HTMLButtonElement>('button[part=toggle]');
+        if (toggle) {
+          toggle.click();
+          await settled(child);
+          said += everythingSaid(child);
+        }
+      }
+      // Whole words only ("Period" is inside "Periodo"), and not text the feed itself wrote in English.
+      const feedText = JSON.stringify(feed);
+      const found = english.filter((text) => !feedText.includes(text)
+        && new RegExp(`(?<!\\p{L})${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(said));
+      expect(found).to.deep.equal([]);
+    });
+  }
 });

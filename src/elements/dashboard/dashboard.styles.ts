@@ -3,6 +3,17 @@ import { css } from 'lit';
 export const dashboardStyles = css`
   :host { display: block; container-type: inline-size; --_gap: var(--daylight-dashboard-gap, 1rem); }
   .dashboard.loading { min-height: var(--daylight-dashboard-min-height, 40rem); }
+  /* In the dark theme the dashboard paints its own page colour: its headings and questions are
+     light text, which would vanish on a city's light page. In the light theme it stays transparent
+     and takes the page's background, as a city site expects. */
+  :host([theme='dark']) .dashboard {
+    background: var(--daylight-dashboard-background-dark, #0d1117); padding: var(--_space); border-radius: var(--_radius);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) .dashboard {
+      background: var(--daylight-dashboard-background-dark, #0d1117); padding: var(--_space); border-radius: var(--_radius);
+    }
+  }
   .header { margin-bottom: var(--_gap); }
   .title { font-size: clamp(1.5rem, 4cqi, 2.1rem); line-height: 1.2; margin: 0 0 0.25rem; }
   .subtitle { margin: 0; color: var(--_muted); }
@@ -24,6 +35,7 @@ export const dashboardStyles = css`
   .charts { grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); align-items: start; }
   .wide { margin-bottom: var(--_gap); }
   @media print {
+    .dashboard, :host([theme]) .dashboard { background: none; padding: 0; }
     .contents, .filter { display: none; }
     .section { break-inside: avoid-page; }
   }

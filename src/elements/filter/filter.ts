@@ -71,6 +71,20 @@ function valuesOf(feed: Feed, dimension: string): string[] {
  *
  * @cssprop [--daylight-filter-min-height=5.5rem] - Height reserved before data arrives.
  * @cssprop [--daylight-font-family=inherit] - Font; inherits the page's by default.
+ * @cssprop [--daylight-color-text=#1b1f24] - Text colour (light theme; `--daylight-color-text-dark` for dark).
+ * @cssprop [--daylight-color-muted=#4a5360] - Secondary text: context lines, notes, axes (`-dark`: #b4bcc8).
+ * @cssprop [--daylight-color-surface=#ffffff] - The card's background (`-dark`: #161a20).
+ * @cssprop [--daylight-color-subtle=#f3f5f8] - Tracks and hover backgrounds (`-dark`: #222832).
+ * @cssprop [--daylight-color-border=#c4cad3] - Card and table rules (`-dark`: #4a5361).
+ * @cssprop [--daylight-color-accent=#1f5fbf] - Bars, lines, links and buttons (`-dark`: #8ab4ff).
+ * @cssprop [--daylight-color-better=#17693a] - A change for the better (`-dark`: #6fd39a); always with an arrow and words.
+ * @cssprop [--daylight-color-worse=#a3261b] - A change for the worse (`-dark`: #ff9b8f); always with an arrow and words.
+ * @cssprop [--daylight-color-suppressed=#5f6875] - Hidden values: text and hatching (`-dark`: #a3acb9).
+ * @cssprop [--daylight-color-focus=#1f5fbf] - The keyboard focus ring (`-dark`: #8ab4ff).
+ * @cssprop [--daylight-color-error=#a3261b] - Error states (`-dark`: #ff9b8f).
+ * @cssprop [--daylight-radius=8px] - Corner radius of the card (buttons use half).
+ * @cssprop [--daylight-space=1rem] - The card's padding.
+ * @cssprop [--daylight-shadow=none] - The card's shadow.
  *
  * @fires daylight-filter-change - The resident changed the area or the period. `event.selection` is the new selection.
  */

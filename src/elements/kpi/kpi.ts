@@ -34,6 +34,17 @@ import { directionOf, toneOf } from '../../core/compare.js';
  * @cssprop [--daylight-color-worse=#a3261b] - Colour of a change for the worse.
  * @cssprop [--daylight-color-accent=#1f5fbf] - Accent colour.
  * @cssprop [--daylight-font-family=inherit] - Font; inherits the page's by default.
+ * @cssprop [--daylight-color-text=#1b1f24] - Text colour (light theme; `--daylight-color-text-dark` for dark).
+ * @cssprop [--daylight-color-muted=#4a5360] - Secondary text: context lines, notes, axes (`-dark`: #b4bcc8).
+ * @cssprop [--daylight-color-surface=#ffffff] - The card's background (`-dark`: #161a20).
+ * @cssprop [--daylight-color-subtle=#f3f5f8] - Tracks and hover backgrounds (`-dark`: #222832).
+ * @cssprop [--daylight-color-border=#c4cad3] - Card and table rules (`-dark`: #4a5361).
+ * @cssprop [--daylight-color-suppressed=#5f6875] - Hidden values: text and hatching (`-dark`: #a3acb9).
+ * @cssprop [--daylight-color-focus=#1f5fbf] - The keyboard focus ring (`-dark`: #8ab4ff).
+ * @cssprop [--daylight-color-error=#a3261b] - Error states (`-dark`: #ff9b8f).
+ * @cssprop [--daylight-radius=8px] - Corner radius of the card (buttons use half).
+ * @cssprop [--daylight-space=1rem] - The card's padding.
+ * @cssprop [--daylight-shadow=none] - The card's shadow.
  */
 export class DaylightKpi extends DaylightDataElement {
   static override styles = [tokens, kpiStyles];

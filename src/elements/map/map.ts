@@ -109,12 +109,28 @@ export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
  * @csspart toggle - The "Show as table" button.
  * @csspart problems - The note listing boundary problems.
  *
- * @cssprop [--daylight-map-color-1=#fef0d9] - Lowest class colour (ColorBrewer OrRd; --daylight-map-color-2 … -5 follow).
+ * @cssprop [--daylight-map-color-1=#fef0d9] - Colour-scale stop 1, the lowest class (ColorBrewer OrRd, print- and colour-blind-safe).
+ * @cssprop [--daylight-map-color-2=#fdcc8a] - Colour-scale stop 2.
+ * @cssprop [--daylight-map-color-3=#fc8d59] - Colour-scale stop 3.
+ * @cssprop [--daylight-map-color-4=#e34a33] - Colour-scale stop 4.
+ * @cssprop [--daylight-map-color-5=#b30000] - Colour-scale stop 5, the highest class.
  * @cssprop [--daylight-map-outline=var(--daylight-color-muted)] - Outline of every area (3:1 against the surface, so pale classes keep their edge).
  * @cssprop [--daylight-map-height=360px] - Height of the map; the `height` attribute sets it too.
  * @cssprop [--daylight-color-suppressed=#5f6875] - Hatch colour of hidden areas.
  * @cssprop [--daylight-color-focus=#1f5fbf] - Outline of the focused area.
  * @cssprop [--daylight-font-family=inherit] - Font; inherits the page's by default.
+ * @cssprop [--daylight-color-text=#1b1f24] - Text colour (light theme; `--daylight-color-text-dark` for dark).
+ * @cssprop [--daylight-color-muted=#4a5360] - Secondary text: context lines, notes, axes (`-dark`: #b4bcc8).
+ * @cssprop [--daylight-color-surface=#ffffff] - The card's background (`-dark`: #161a20).
+ * @cssprop [--daylight-color-subtle=#f3f5f8] - Tracks and hover backgrounds (`-dark`: #222832).
+ * @cssprop [--daylight-color-border=#c4cad3] - Card and table rules (`-dark`: #4a5361).
+ * @cssprop [--daylight-color-accent=#1f5fbf] - Bars, lines, links and buttons (`-dark`: #8ab4ff).
+ * @cssprop [--daylight-color-better=#17693a] - A change for the better (`-dark`: #6fd39a); always with an arrow and words.
+ * @cssprop [--daylight-color-worse=#a3261b] - A change for the worse (`-dark`: #ff9b8f); always with an arrow and words.
+ * @cssprop [--daylight-color-error=#a3261b] - Error states (`-dark`: #ff9b8f).
+ * @cssprop [--daylight-radius=8px] - Corner radius of the card (buttons use half).
+ * @cssprop [--daylight-space=1rem] - The card's padding.
+ * @cssprop [--daylight-shadow=none] - The card's shadow.
  *
  * @fires daylight-area-select - The reader selected an area (click, Enter, or the ranked list); `event.area` is its key, or undefined when deselected.
  * @fires daylight-map-render - The map has drawn (first time and after each change); `event.detail` has `renderer` and `areas`.

@@ -96,7 +96,7 @@ export const tokens = css`
   /* The "Download" menu: a <details> styled like the other buttons, its choices in a small popover. */
   .export { position: relative; }
   .export > summary {
-    list-style: none; display: inline-flex; align-items: center; min-height: 2rem; padding: 0.3rem 0.7rem;
+    list-style: none; display: flex; align-items: center; min-height: 2rem; padding: 0.3rem 0.7rem;
     border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: transparent; white-space: nowrap;
   }
   .export > summary::-webkit-details-marker { display: none; }
