@@ -141,42 +141,64 @@ class ClosedIds {
  */
 class GroupWindow<S> {
   private open = new Map<string, { state: S; stamp: number }>();
-  private queue: Array<{ id: string; stamp: number }> = [];
+  // The queue as two parallel arrays: an object per queued id would be one more allocation per group.
+  private queueIds: string[] = [];
+  private queueStamps: number[] = [];
   private head = 0;
   private clock = 0;
   private closed = new ClosedIds();
+  // Rows of one group usually come one after another: the last group found skips the Map.
+  private lastId: string | undefined;
+  private lastEntry: { state: S; stamp: number } | undefined;
+  /** Whether the group returned by the last `get` had (probably) been closed before. */
+  late = false;
   constructor(private readonly limit: number, private readonly onClose: (state: S) => void) {}
-  /** Returns the group's state and whether its id was (probably) closed before. */
-  get(id: string, create: () => S): { state: S; late: boolean } {
+  /** Returns the group's state; `late` says whether its id was (probably) closed before. */
+  get(id: string, create: () => S): S {
     const stamp = ++this.clock;
-    const entry = this.open.get(id);
+    this.late = false;
+    if (id === this.lastId) {
+      this.lastEntry!.stamp = stamp;
+      return this.lastEntry!.state;
+    }
+    let entry = this.open.get(id);
     if (entry !== undefined) {
       entry.stamp = stamp;
-      return { state: entry.state, late: false };
+    } else {
+      this.late = this.closed.has(id);
+      entry = { state: create(), stamp };
+      this.open.set(id, entry);
+      this.queueIds.push(id);
+      this.queueStamps.push(stamp);
+      if (this.open.size > this.limit) this.evictOne();
     }
-    const late = this.closed.has(id);
-    const state = create();
-    this.open.set(id, { state, stamp });
-    this.queue.push({ id, stamp });
-    if (this.open.size > this.limit) this.evictOne();
-    return { state, late };
+    this.lastId = id;
+    this.lastEntry = entry;
+    return entry.state;
   }
   private evictOne(): void {
     for (;;) {
-      const item = this.queue[this.head++]!;
-      const entry = this.open.get(item.id)!;
-      if (entry.stamp !== item.stamp) {
+      const id = this.queueIds[this.head]!;
+      const queued = this.queueStamps[this.head++]!;
+      const entry = this.open.get(id)!;
+      if (entry.stamp !== queued) {
         // Touched since it was queued: give it another turn at the back.
-        this.queue.push({ id: item.id, stamp: entry.stamp });
+        this.queueIds.push(id);
+        this.queueStamps.push(entry.stamp);
         continue;
       }
-      this.open.delete(item.id);
-      this.closed.add(item.id);
+      this.open.delete(id);
+      if (id === this.lastId) {
+        this.lastId = undefined;
+        this.lastEntry = undefined;
+      }
+      this.closed.add(id);
       this.onClose(entry.state);
       break;
     }
-    if (this.head > 65_536 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
+    if (this.head > 65_536 && this.head * 2 > this.queueIds.length) {
+      this.queueIds = this.queueIds.slice(this.head);
+      this.queueStamps = this.queueStamps.slice(this.head);
       this.head = 0;
     }
   }
@@ -186,8 +208,11 @@ class GroupWindow<S> {
       this.onClose(entry.state);
     }
     this.open.clear();
-    this.queue = [];
+    this.queueIds = [];
+    this.queueStamps = [];
     this.head = 0;
+    this.lastId = undefined;
+    this.lastEntry = undefined;
   }
 }
 
@@ -568,8 +593,10 @@ interface CallGroup {
   firstArrival: number;
   firstType: string;
   lastCleared: number;
-  arrivedTypes: Map<string, number>;
-  allTypes: Set<string>;
+  /** Units that arrived, by type; only kept when second_responder_visits is built. */
+  arrivedTypes: Map<string, number> | undefined;
+  /** Every responder type on the call; only kept when coresponse_share is built. */
+  allTypes: Set<string> | undefined;
   coresponder: boolean;
   service: string;
   cats: string[];
@@ -624,7 +651,17 @@ class SourceReader implements SourceSink {
     if (fields.id) {
       this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
+    // Made once, not per row: a closure per row is garbage the collector must clear.
+    const keepAllTypes = this.metric('coresponse_share') !== undefined;
+    const keepArrived = this.metric('second_responder_visits') !== undefined;
+    this.newCall = () => ({
+      key: '', received: Number.NaN, firstArrival: Number.NaN, firstType: '', lastCleared: Number.NaN,
+      arrivedTypes: keepArrived ? new Map() : undefined, allTypes: keepAllTypes ? new Set() : undefined,
+      coresponder: false, service: '', cats: [],
+    });
   }
+
+  private readonly newCall: () => CallGroup;
 
   private metric(id: MetricId): MetricState | undefined {
     return this.mine.find((m) => m.id === id);
@@ -714,8 +751,9 @@ class SourceReader implements SourceSink {
   private group<S extends { key: string }>(row: readonly string[], create: () => S): S | RowProblem {
     const id = this.fields.id!(row);
     if (id === '') return `${this.columnName('id')} is empty; rows are grouped by it`;
-    const { state, late } = (this.window as unknown as GroupWindow<S>).get(id, create);
-    if (late) this.report.lateRows++;
+    const window = this.window as unknown as GroupWindow<S>;
+    const state = window.get(id, create);
+    if (window.late) this.report.lateRows++;
     return state;
   }
 
@@ -736,10 +774,7 @@ class SourceReader implements SourceSink {
     if (typeof cleared === 'string') return cleared;
     const dispatched = this.time('dispatched', row, false);
     if (typeof dispatched === 'string') return dispatched;
-    const g = this.group<CallGroup>(row, () => ({
-      key: '', received: Number.NaN, firstArrival: Number.NaN, firstType: '', lastCleared: Number.NaN,
-      arrivedTypes: new Map(), allTypes: new Set(), coresponder: false, service: '', cats: [],
-    }));
+    const g = this.group<CallGroup>(row, this.newCall);
     if (typeof g === 'string') return g;
     if (g.key === '') {
       // The call's first row fixes its period, area and categories.
@@ -749,7 +784,7 @@ class SourceReader implements SourceSink {
     }
     const rawType = this.fields.responderType?.(row) ?? '';
     const type = rawType === '' ? '' : categoryValue(rawType);
-    if (type) g.allTypes.add(type);
+    if (type && g.allTypes) g.allTypes.add(type);
     if (!Number.isNaN(arrived)) {
       let at = arrived;
       if (at < g.received) at = this.ctx.clock.laterOccurrence(at);
@@ -757,7 +792,7 @@ class SourceReader implements SourceSink {
         g.firstArrival = at;
         g.firstType = type;
       }
-      if (type) g.arrivedTypes.set(type, (g.arrivedTypes.get(type) ?? 0) + 1);
+      if (type && g.arrivedTypes) g.arrivedTypes.set(type, (g.arrivedTypes.get(type) ?? 0) + 1);
       if (!Number.isNaN(cleared)) {
         let out = cleared;
         if (out < at) out = this.ctx.clock.laterOccurrence(out);
@@ -798,14 +833,14 @@ class SourceReader implements SourceSink {
     if (cs) {
       const rule = this.source.coresponse;
       let yes = g.coresponder;
-      if (rule?.responderTypes && [...g.allTypes].some((t) => rule.responderTypes!.includes(t))) yes = true;
-      if (rule?.minResponderTypes && g.allTypes.size >= rule.minResponderTypes) yes = true;
+      if (rule?.responderTypes && [...g.allTypes!].some((t) => rule.responderTypes!.includes(t))) yes = true;
+      if (rule?.minResponderTypes && g.allTypes!.size >= rule.minResponderTypes) yes = true;
       cs.fine.add(this.keyFor(cs, g.key, g.cats) + SEP + (yes ? YES : NO));
     }
     const sr = this.metric('second_responder_visits');
     if (sr && !Number.isNaN(g.firstArrival)) {
       const allowed = this.source.secondResponderTypes;
-      for (const [type, units] of g.arrivedTypes) {
+      for (const [type, units] of g.arrivedTypes!) {
         // The first arriving unit is the response itself; anyone else who came is a second responder.
         const others = type === g.firstType ? units - 1 : units;
         if (others <= 0 || (allowed && !allowed.includes(type))) continue;

@@ -3,8 +3,9 @@
  * instants, and instants turned into period keys in the jurisdiction's IANA time zone.
  *
  * Only `Intl.DateTimeFormat` is used, so this runs in Node and in the browser without a time
- * zone library. Zone offsets are looked up once per quarter hour and cached: a build touches
- * millions of timestamps but only a few thousand distinct quarter hours.
+ * zone library. `formatToParts` costs microseconds, and a build touches millions of timestamps,
+ * so offsets are cached per UTC day (a day whose offset is the same at its start, middle and end
+ * is taken as constant) and, on the few days with a transition, per quarter hour.
  */
 import type { Grain } from '../core/types.js';
 import { periodOfDate } from '../core/period.js';
@@ -18,7 +19,14 @@ export class ZoneClock {
   readonly zone: string;
   private readonly format: Intl.DateTimeFormat;
   private readonly offsets = new Map<number, number>();
+  /** UTC day number -> the offset all day long, or NaN when it changes that day. */
+  private readonly dayOffsets = new Map<number, number>();
   private readonly periodByDay = new Map<number, string>();
+  // The last day looked up: rows come in time order, so most lookups hit it.
+  private lastDay = Number.NaN;
+  private lastDayOffset = Number.NaN;
+  private lastPeriodDay = Number.NaN;
+  private lastPeriod = '';
   private grain: Grain = 'month';
 
   /** Throws a RangeError naming the zone when it is not a valid IANA zone. */
@@ -36,6 +44,42 @@ export class ZoneClock {
 
   /** Offset of local time from UTC at an instant, in milliseconds (east positive). */
   offsetAt(epoch: number): number {
+    const day = Math.floor(epoch / DAY);
+    if (day === this.lastDay) {
+      if (!Number.isNaN(this.lastDayOffset)) return this.lastDayOffset;
+      return this.bucketOffset(epoch);
+    }
+    const constant = this.constantOffset(day);
+    this.lastDay = day;
+    this.lastDayOffset = constant;
+    return Number.isNaN(constant) ? this.bucketOffset(epoch) : constant;
+  }
+
+  /**
+   * The offset of UTC day `day` when it is the same at the day's start, middle and end (no zone
+   * in the tz database changes its offset and back within half a day), else NaN.
+   */
+  private constantOffset(day: number): number {
+    let constant = this.dayOffsets.get(day);
+    if (constant === undefined) {
+      const start = this.bucketOffset(day * DAY);
+      constant = start === this.bucketOffset(day * DAY + DAY / 2) && start === this.bucketOffset((day + 1) * DAY) ? start : Number.NaN;
+      this.dayOffsets.set(day, constant);
+    }
+    return constant;
+  }
+
+  /**
+   * The offset that applies to every wall-clock time on the UTC-coded wall day `wallDay` under
+   * `wallToEpoch`'s rules when no transition is near (so each is just wall − offset), else NaN.
+   */
+  wallDayOffset(wallDay: number): number {
+    const offset = this.constantOffset(wallDay);
+    // wallToEpoch looks half a day either side of the wall time: the neighbouring days too.
+    return offset === this.constantOffset(wallDay - 1) && offset === this.constantOffset(wallDay + 1) ? offset : Number.NaN;
+  }
+
+  private bucketOffset(epoch: number): number {
     const bucket = Math.floor(epoch / BUCKET);
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {
@@ -85,7 +129,10 @@ export class ZoneClock {
 
   /** Sets the grain used by `periodOf`. */
   useGrain(grain: Grain): void {
-    if (grain !== this.grain) this.periodByDay.clear();
+    if (grain !== this.grain) {
+      this.periodByDay.clear();
+      this.lastPeriodDay = Number.NaN;
+    }
     this.grain = grain;
   }
 
@@ -96,12 +143,19 @@ export class ZoneClock {
 
   /** The period key (in the configured grain) containing an instant, cut in the zone's local time. */
   periodOf(epoch: number): string {
-    const day = this.localDay(epoch);
+    return this.periodOfDay(this.localDay(epoch));
+  }
+
+  /** The period key of a local day number. */
+  periodOfDay(day: number): string {
+    if (day === this.lastPeriodDay) return this.lastPeriod;
     let key = this.periodByDay.get(day);
     if (key === undefined) {
       key = periodOfDate(new Date(day * DAY), this.grain);
       this.periodByDay.set(day, key);
     }
+    this.lastPeriodDay = day;
+    this.lastPeriod = key;
     return key;
   }
 }
@@ -209,10 +263,49 @@ export function timestampParser(format: string, clock: ZoneClock): TimestampPars
   }
   if (format === 'iso') return isoParser(clock);
   const tokens = compileTokens(format);
-  return { format, example: renderExample(tokens), parse: (text) => parseTokens(tokens, text, clock) };
+  const dates = new DateCache(clock);
+  return { format, example: renderExample(tokens), parse: (text) => parseTokens(tokens, text, dates) };
 }
 
-function parseTokens(tokens: Token[], text: string, clock: ZoneClock): number {
+/**
+ * The last calendar date a parser saw, with its UTC-coded midnight and, when no offset change is
+ * near, its offset: timestamps in an export come in runs of the same date, so most of them skip
+ * Date.UTC, the impossible-date check and the zone lookups.
+ */
+class DateCache {
+  private year = -1;
+  private month = -1;
+  private day = -1;
+  /** Date.UTC of the date's midnight, or NaN for an impossible date. */
+  private midnight = Number.NaN;
+  /** The zone offset for every wall time that day, or NaN near a transition. */
+  private offset = Number.NaN;
+  constructor(readonly clock: ZoneClock) {}
+
+  /** Same result as assemble(), faster for a repeated date. */
+  assemble(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, offset: number): number {
+    if (year !== this.year || month !== this.month || day !== this.day || year < 100) {
+      // Years below 100 keep assemble()'s Date.UTC reading (0099 is 1999), uncached.
+      if (year < 100) return assemble(year, month, day, hour, minute, second, ms, offset, this.clock);
+      this.year = year;
+      this.month = month;
+      this.day = day;
+      if (month < 1 || month > 12 || day < 1 || day > 31) this.midnight = Number.NaN;
+      else {
+        const midnight = Date.UTC(year, month - 1, day);
+        // Date.UTC rolls 31 April over into 1 May; a real date survives the round trip.
+        this.midnight = new Date(midnight).getUTCDate() === day ? midnight : Number.NaN;
+      }
+      this.offset = Number.isNaN(this.midnight) ? Number.NaN : this.clock.wallDayOffset(Math.floor(this.midnight / DAY));
+    }
+    if (Number.isNaN(this.midnight) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+    const wall = this.midnight + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+    if (!Number.isNaN(offset)) return wall - offset;
+    return Number.isNaN(this.offset) ? this.clock.wallToEpoch(wall) : wall - this.offset;
+  }
+}
+
+function parseTokens(tokens: Token[], text: string, dates: DateCache): number {
   let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, ms = 0;
   let pm = -1;
   let offset = Number.NaN;
@@ -283,7 +376,7 @@ function parseTokens(tokens: Token[], text: string, clock: ZoneClock): number {
   }
   if (i !== end) return Number.NaN;
   if (pm === 1) hour += 12;
-  return assemble(year, month, day, hour, minute, second, ms, offset, clock);
+  return dates.assemble(year, month, day, hour, minute, second, ms, offset);
 }
 
 function parseOffset(text: string, i: number): { offset: number; next: number } | undefined {
