@@ -326,6 +326,27 @@ describe('accessibility audit (WCAG 2.1 AA)', function () {
     console.log(figures.join('\n'));
   });
 
+  it('a trend tooltip shown by hover is dismissed by Escape without moving the pointer (1.4.13), and by keyboard focus too', async () => {
+    const el = await mountCase(CASES[2]!, 'light', 'en', 640);
+    const svg = shadow(el).querySelector('svg[part=chart]')!;
+    const box = svg.getBoundingClientRect();
+    svg.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, composed: true }));
+    await settled(el);
+    expect(shadow(el).querySelector('[part=tooltip]'), 'shown on hover').to.not.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await settled(el);
+    expect(shadow(el).querySelector('[part=tooltip]'), 'dismissed by Escape').to.equal(null);
+    // By keyboard: focusing a point shows its tooltip; Escape hides it and focus stays.
+    const point = shadow(el).querySelector<SVGGElement>('.point[tabindex="0"]')!;
+    point.focus();
+    await settled(el);
+    expect(shadow(el).querySelector('[part=tooltip]')).to.not.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await settled(el);
+    expect(shadow(el).querySelector('[part=tooltip]')).to.equal(null);
+    expect(shadow(el).activeElement).to.equal(point);
+  });
+
   describe('reflow at 320 CSS px (a 640 px window at 200% zoom)', () => {
     before(async () => { await setViewport({ width: 320, height: 640 }); });
     after(async () => { await setViewport({ width: 800, height: 600 }); });

@@ -97,6 +97,21 @@ export class DaylightTrend extends DaylightDataElement {
   private exportTitle = '';
   private exportSubtitle = '';
 
+  /** WCAG 1.4.13: a tooltip shown by hover is dismissable without moving the pointer, by Escape anywhere on the page. */
+  private readonly onDocumentKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.tooltipVisible) this.tooltipVisible = false;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onDocumentKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onDocumentKeyDown);
+  }
+
   protected override configurationProblem(feed: Feed): string | undefined {
     return this.metricProblem(feed, this.metric);
   }
