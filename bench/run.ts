@@ -3,7 +3,8 @@
  * state do not colour the next), in name order. Each writes bench/results/<name>.json and prints
  * a Markdown table; a benchmark that needs data that is absent says so and exits 0.
  */
-import { readdirSync, mkdirSync } from 'node:fs';
+import { readdirSync, mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,4 +20,43 @@ for (const file of files) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, file)], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
+
+// The two tables issue 7 asks for, together, from the results just written (and kept in
+// bench/results/summary.md for docs/performance.md).
+const read = (name: string) => {
+  const file = join(here, 'results', `${name}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+};
+const lines: string[] = [`# Benchmark summary (${new Date().toISOString()}, load average now ${loadavg().map((x) => x.toFixed(2)).join(' / ')})`, ''];
+const size = read('size');
+if (size) {
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  lines.push('## Size', '', '| what | gzip KB | brotli KB | budget (brotli) |', '|---|---:|---:|---|');
+  for (const r of size.rows) lines.push(`| ${r.name} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${r.budget ? `${kb(r.budget)} KB ${r.brotli <= r.budget ? 'ok' : 'OVER'}` : ''} |`);
+  lines.push('');
+}
+const render = read('render');
+if (render) {
+  const n = render.normal, t = render.throttled4x;
+  lines.push('## Render: navigation start -> 8 charts of 60 points painted (median ms)', '',
+    `Runs: ${render.runs} (1x) / ${render.throttledRuns} (4x), interleaved; load average ${render.loadavgBefore.join(' / ')} before, ${render.loadavgAfter.join(' / ')} after.`, '',
+    '| page | 1x CPU | 4x CPU throttled |', '|---|---:|---:|');
+  for (const [id, label] of [['daylight', 'Daylight'], ['chartjs', 'chart.js'], ['vega-canvas', 'vega-embed (canvas)'], ['vega-svg', 'vega-embed (svg)'], ['dashboard', 'Daylight <daylight-dashboard>']]) {
+    lines.push(`| ${label} | ${n[id].medianMs} | ${t[id].medianMs} |`);
+  }
+  lines.push('', '| ratio (their time / Daylight) | 1x CPU | 4x CPU | goal |', '|---|---:|---:|---:|',
+    `| chart.js / Daylight | ${render.ratios.normal.chartjs} | ${render.ratios.throttled4x.chartjs} | >= 1.5 |`,
+    `| vega-embed / Daylight (faster renderer) | ${render.ratios.normal.vega} | ${render.ratios.throttled4x.vega} | >= 3 |`, '');
+}
+const scale = read('scale');
+if (scale) {
+  lines.push(`## Scale: N areas x ${scale.periods} months`, '', '| areas | cells | MB | validate ms (Node) | first render painted ms | heap MB |', '|---:|---:|---:|---:|---:|---:|');
+  for (const r of scale.rows) lines.push(`| ${r.areas} | ${r.cells} | ${r.mb} | ${r.nodeValidateMs} | ${r.paintedMs} | ${r.heapMb} |`);
+  lines.push('', '| areas | first-render ms per 1,000 extra cells | validate ms per 1,000 cells |', '|---:|---:|---:|');
+  for (const m of scale.marginal ?? []) lines.push(`| ${m.areas} | ${m.msPer1000Cells} | ${m.validateMsPer1000Cells} |`);
+  lines.push('');
+}
+const summary = lines.join('\n');
+writeFileSync(join(here, 'results', 'summary.md'), `${summary}\n`);
+console.log(`\n${summary}`);
 process.exit(failed ? 1 : 0);
