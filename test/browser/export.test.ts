@@ -188,6 +188,37 @@ describe('export (CSV, SVG, PNG)', () => {
     }
   });
 
+  it('a map exports its drawn areas: every path, hidden areas hatched on white with no class colour, legend and source', async () => {
+    const feed = await fixtureFeed('phl-districts.json');
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 900px"></div>`);
+    const el = document.createElement('daylight-map') as Exporting & { mapReady: Promise<void>; rows: ReadonlyArray<{ key: string; text: { state: string }; onMap: boolean }> };
+    el.setAttribute('metric', 'incidents');
+    el.setAttribute('areas', '/test/fixtures/real/phl_police_districts.geojson');
+    (el as unknown as { feed: Feed }).feed = feed;
+    host.append(el);
+    await el.mapReady;
+    const drawn = shadow(el).querySelectorAll('.leaflet-overlay-pane path[data-area]').length;
+    const doc = new DOMParser().parseFromString(await (await download(el, 'svg')).blob.text(), 'image/svg+xml');
+    const areaPaths = doc.querySelectorAll('g path:not([fill^="url"])');
+    expect(areaPaths.length).to.equal(drawn);
+    const hidden = el.rows.filter((r) => r.onMap && (r.text.state === 'suppressed' || r.text.state === 'withheld')).length;
+    expect(hidden).to.be.greaterThan(0);
+    expect(doc.querySelectorAll('g path[data-hidden="true"]').length).to.equal(hidden);
+    for (const path of doc.querySelectorAll('g path[data-hidden="true"]')) expect(path.getAttribute('fill')).to.equal('#ffffff');
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent!);
+    expect(texts[0]).to.equal(shadow(el).querySelector('[part=title]')!.textContent!.trim());
+    const legend = [...shadow(el).querySelectorAll('[part=legend] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    for (const entry of legend) expect(texts).to.include(entry);
+    expect(texts.some((t) => t.startsWith('Source: '))).to.equal(true);
+    const png = await download(el, 'png');
+    expect(png.blob.type).to.equal('image/png');
+    expect((await createImageBitmap(png.blob)).width).to.equal(1440);
+    // The CSV is the table: one row per area, hidden areas as words.
+    const rows = parseCsv(await (await download(el, 'csv')).blob.text());
+    expect(rows.length - 1).to.equal(el.rows.length);
+    expect(rows.filter((r) => r[1] === 'Hidden').length).to.be.at.least(hidden);
+  });
+
   it('the Download menu works by keyboard: Enter opens, Tab reaches the formats, Escape closes and returns focus', async () => {
     const feed = await fixtureFeed('services.json');
     const el = (await page(feed, '<daylight-breakdown metric="referrals" by="service"></daylight-breakdown>')).querySelector('daylight-breakdown')!;

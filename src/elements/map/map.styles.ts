@@ -11,8 +11,8 @@ export const mapStyles = css`
        are close to white, so a white outline would leave their edge invisible on a light page. */
     --_map-outline: var(--daylight-map-outline, var(--_muted));
   }
-  .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5rem; margin-bottom: 0.35rem; }
-  .title { margin: 0; font-weight: 600; font-size: 1rem; }
+  .head { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 0.5rem; margin-bottom: 0.35rem; }
+  .title { margin: 0; font-weight: 600; font-size: 1rem; flex: 1 1 12rem; min-width: 0; }
   .head button { flex: none; white-space: nowrap; }
   .summary { margin: 0 0 0.6rem; font-size: 0.9375rem; }
   .body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; }

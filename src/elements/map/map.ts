@@ -14,6 +14,7 @@ import { describeCell, type CellText } from '../../core/describe.js';
 import { formatCount, formatDifference, formatNumber, formatPeriod, resolveLabel } from '../../core/format.js';
 import { directionOf } from '../../core/compare.js';
 import { checkBoundaries, readingOrder, unmatchedAreas, type AreaShape, type BoundaryProblem } from '../../core/geo.js';
+import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart, type ExportMap } from '../shared/export.js';
 import { classBreaks, classIndex, legendClasses, SEQUENTIAL_COLOURS, type LegendClass } from '../../core/classify.js';
 import {
   areaCellsFor, areaGrid, changeBetween, mapPeriod, perCapitaCell, populationOf, previousAreaPeriod, rankByValue, shareOfTotal,
@@ -107,6 +108,9 @@ export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
  * @csspart legend - The legend.
  * @csspart table - The table shown instead of the map.
  * @csspart toggle - The "Show as table" button.
+ * @csspart export - The "Download" menu (CSV, PNG, SVG).
+ * @csspart export-button - The menu's summary button.
+ * @csspart export-menu - The menu's list of formats.
  * @csspart problems - The note listing boundary problems.
  *
  * @cssprop [--daylight-map-color-1=#fef0d9] - Colour-scale stop 1, the lowest class (ColorBrewer OrRd, print- and colour-blind-safe).
@@ -199,6 +203,7 @@ export class DaylightMap extends DaylightDataElement {
   @state() private announcement = '';
 
   private readonly uid = `daylight-map-${++nextId}`;
+  private exportTitle = '';
   private model?: Model;
   private layer?: MapLayer;
   private layerLoading = false;
@@ -457,14 +462,22 @@ export class DaylightMap extends DaylightDataElement {
     const subject = this.subject(metric, model);
     const title = this.label ?? t.mapTitle(subject, this.levelName(feed), periodLabel);
     const k = this.kText(feed);
+    this.exportTitle = title;
     const selected = this.selectedKey;
     const boundaries = this.boundaryState;
     return html`
       <div class="head">
         <p class="title" part="title" id="${this.uid}-title">${title}</p>
-        <button part="toggle" class="no-print" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
-          ${this.showTable ? t.showChart : t.showTable}
-        </button>
+        <div class="actions no-print">
+          <button part="toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
+            ${this.showTable ? t.showChart : t.showTable}
+          </button>
+          ${renderExportMenu({
+            fileBase: exportFileBase(metric.id, model.period.key === TOTAL ? 'all' : model.period.key, 'by-area'),
+            csvRows: () => this.csvRows(),
+            chart: () => this.exportChart(),
+          }, t, title)}
+        </div>
       </div>
       <p class="summary" part="summary">${this.summary(model, subject, periodLabel, k)}</p>
       <div class="body">
@@ -660,6 +673,52 @@ export class DaylightMap extends DaylightDataElement {
     if (row.text.state === 'suppressed') return row.text.long;
     if ((row.rate ?? row.text).unstable) return `${t.unstable}: ${t.unstableExplain}`;
     return '';
+  }
+
+  /**
+   * The map as the image exports draw it: Leaflet's SVG paths (screen coordinates) with their
+   * fills, hidden areas hatched on white whatever their pattern's screen colour, the legend and the
+   * summary. With the canvas renderer (over 1,500 areas) there are no paths to copy, so the image
+   * is the areas as a bar list instead.
+   */
+  exportChart(): ExportChart | undefined {
+    const state = this.effectiveState;
+    const model = this.model;
+    if (state?.status !== 'ready' || !model) return undefined;
+    const base = {
+      title: this.exportTitle,
+      subtitle: '',
+      sentence: this.renderRoot.querySelector('[part=summary]')?.textContent?.trim() ?? '',
+      ...exportCredits(state.feed, this.t, this.locale),
+    };
+    const map = this.renderer === 'svg' ? this.exportedMap() : undefined;
+    return map
+      ? { kind: 'map', ...base, rows: [], map }
+      : { kind: 'bars', ...base, rows: this.tableRows(model).filter((row) => row.text.state !== 'missing').map((row) => exportRow(row.name, row.text)) };
+  }
+
+  private exportedMap(): ExportMap | undefined {
+    const root = this.renderRoot.querySelector<SVGSVGElement>('.leaflet-overlay-pane svg');
+    const viewBox = root?.getAttribute('viewBox')?.split(/[\s,]+/).map(Number);
+    if (!root || viewBox?.length !== 4 || viewBox.some((n) => !Number.isFinite(n))) return undefined;
+    const paint = (fill: string | null): { fill: string; hatch: boolean } => {
+      const id = /^url\(["']?#([^"')]+)["']?\)$/.exec(fill ?? '')?.[1];
+      if (!id) return { fill: fill || '#ffffff', hatch: false };
+      // A hidden area's pattern is named "…-hatch" and carries no class colour; an unstable one keeps its class colour.
+      if (id.endsWith('-hatch')) return { fill: '#ffffff', hatch: true };
+      return { fill: root.querySelector(`pattern[id="${CSS.escape(id)}"] rect`)?.getAttribute('fill') ?? '#ffffff', hatch: true };
+    };
+    const areas = [...root.querySelectorAll('path[data-area]')]
+      .filter((path) => path.getAttribute('d'))
+      .map((path) => ({ d: path.getAttribute('d')!, ...paint(path.getAttribute('fill')) }));
+    const legend = [...this.renderRoot.querySelectorAll('[part=legend] li')].map((item) => {
+      // The swatch's own square (a pattern's tile rect comes first in document order, so not querySelector('rect')).
+      const rect = item.querySelector('svg > rect');
+      const fill = rect?.getAttribute('fill') ?? '';
+      const hatched = fill.startsWith('url(') || !fill;
+      return { label: item.textContent!.replace(/\s+/g, ' ').trim(), fill: hatched ? '#ffffff' : fill, hatch: hatched && !item.querySelector('.missing-swatch') };
+    });
+    return { viewBox: viewBox as [number, number, number, number], areas, legend };
   }
 
   /** The table as data: published values are numbers, anything else carries the table's words. */

@@ -27,8 +27,16 @@ export interface ExportRow {
   value?: number;
 }
 
+/** A map's areas as drawn on screen, in the map's own pixel coordinates. */
+export interface ExportMap {
+  viewBox: [number, number, number, number];
+  /** `hatch`: drawn hatched over `fill` (white for a hidden area, its class colour for an unstable one). */
+  areas: Array<{ d: string; fill: string; hatch: boolean }>;
+  legend: Array<{ label: string; fill: string; hatch: boolean }>;
+}
+
 export interface ExportChart {
-  kind: 'bars' | 'line' | 'number';
+  kind: 'bars' | 'line' | 'number' | 'map';
   title: string;
   /** The context line: period, area. */
   subtitle: string;
@@ -36,8 +44,9 @@ export interface ExportChart {
   /** "Source: …" and "Data as of …", drawn at the foot. */
   source: string;
   asOf: string;
-  /** For `number`: the sentence under the headline value. */
+  /** For `number` and `map`: the sentence under the chart. */
   sentence?: string;
+  map?: ExportMap;
 }
 
 /** A row for export from a described cell: the value travels only when it is published. */
@@ -62,7 +71,8 @@ type Shape =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string; hatch?: boolean }
   | { kind: 'text'; x: number; y: number; text: string; size: number; weight?: number; fill: string; anchor?: 'start' | 'end' | 'middle' }
   | { kind: 'path'; d: string; stroke: string; width: number; dash?: boolean }
-  | { kind: 'circle'; x: number; y: number; r: number; fill: string; stroke: string };
+  | { kind: 'circle'; x: number; y: number; r: number; fill: string; stroke: string }
+  | { kind: 'areas'; x: number; y: number; scale: number; map: ExportMap };
 
 /** Print-safe colours: dark ink on white, so the image reads in black and white too. */
 const INK = '#1b1f24';
@@ -141,14 +151,32 @@ function layout(chart: ExportChart): { shapes: Shape[]; width: number; height: n
       if (row.value !== undefined) shapes.push({ kind: 'circle', x: xAt(i), y: yAt(row.value), r: 3, fill: BAR, stroke: '#ffffff' });
       else shapes.push({ kind: 'rect', x: xAt(i) - 5, y: bottom - 12, w: 10, h: 10, fill: '#ffffff', stroke: MUTED, hatch: true });
     });
-    const every = Math.max(1, Math.ceil(chart.rows.length / 8));
+    // About 7 px per character at 11 px: as many period labels as fit without touching.
+    const longest = Math.max(1, ...chart.rows.map((r) => r.label.length)) * 7 + 16;
+    const every = Math.max(1, Math.ceil(chart.rows.length / Math.max(1, Math.floor((right - left) / longest))));
+    const last = chart.rows.length - 1;
     chart.rows.forEach((row, i) => {
-      if (i % every === 0 || i === chart.rows.length - 1) shapes.push({ kind: 'text', x: xAt(i), y: bottom + 18, text: row.label, size: 11, fill: MUTED, anchor: 'middle' });
+      const labelled = i % every === 0 ? i : -1;
+      const lastFits = i === last && last % every !== 0 && xAt(last) - xAt(last - (last % every)) >= longest * 1.5;
+      if (labelled >= 0 || lastFits) shapes.push({ kind: 'text', x: xAt(i), y: bottom + 18, text: row.label, size: 11, fill: MUTED, anchor: i === last ? 'end' : i === 0 ? 'start' : 'middle' });
     });
     y = bottom + 34;
     // Every value in words too: a reader of the image gets the numbers, not only their shape.
     const pairs = chart.rows.map((r) => `${r.label}: ${r.text}`);
     for (const line of wrap(pairs.join(' · '), 96)) { y += 16; text(line, 11, INK); }
+    y += 6;
+  } else if (chart.kind === 'map' && chart.map) {
+    const [, , vw, vh] = chart.map.viewBox;
+    const box = WIDTH - PAD * 2;
+    const scale = Math.min(box / Math.max(1, vw), 420 / Math.max(1, vh));
+    shapes.push({ kind: 'areas', x: PAD + (box - vw * scale) / 2, y, scale, map: chart.map });
+    y += vh * scale + 8;
+    for (const entry of chart.map.legend) {
+      shapes.push({ kind: 'rect', x: PAD, y: y + 4, w: 14, h: 14, fill: entry.fill, stroke: MUTED, hatch: entry.hatch });
+      shapes.push({ kind: 'text', x: PAD + 22, y: y + 16, text: entry.label, size: 12, fill: INK });
+      y += 20;
+    }
+    for (const line of wrap(chart.sentence ?? '', 96)) { y += 17; text(line, 12, INK); }
     y += 6;
   } else {
     const row = chart.rows[0];
@@ -184,7 +212,10 @@ export function exportSvg(chart: ExportChart): SVGSVGElement {
   const defs = make('defs', {});
   const pattern = make('pattern', { id: 'daylight-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
   pattern.append(make('rect', { width: 6, height: 6, fill: '#ffffff' }), make('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: MUTED, 'stroke-width': 2 }));
-  defs.append(pattern);
+  // The same lines without a background, laid over an unstable area's class colour.
+  const over = make('pattern', { id: 'daylight-hatch-over', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+  over.append(make('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: MUTED, 'stroke-width': 2 }));
+  defs.append(pattern, over);
   root.append(title, desc, defs, make('rect', { width, height, fill: '#ffffff' }));
   for (const shape of shapes) {
     switch (shape.kind) {
@@ -206,6 +237,17 @@ export function exportSvg(chart: ExportChart): SVGSVGElement {
       case 'circle':
         root.append(make('circle', { cx: shape.x, cy: shape.y, r: shape.r, fill: shape.fill, stroke: shape.stroke }));
         break;
+      case 'areas': {
+        const [vx, vy] = shape.map.viewBox;
+        const group = make('g', { transform: `translate(${shape.x} ${shape.y}) scale(${shape.scale}) translate(${-vx} ${-vy})`, 'fill-rule': 'evenodd' });
+        for (const area of shape.map.areas) {
+          const attributes = { d: area.d, stroke: MUTED, 'stroke-width': 0.8, 'vector-effect': 'non-scaling-stroke' };
+          group.append(make('path', { ...attributes, fill: area.fill, ...(area.hatch ? { 'data-hidden': String(area.fill === '#ffffff') } : {}) }));
+          if (area.hatch) group.append(make('path', { ...attributes, fill: 'url(#daylight-hatch-over)' }));
+        }
+        root.append(group);
+        break;
+      }
     }
   }
   return root;
@@ -228,7 +270,8 @@ export function exportCanvas(chart: ExportChart, scale = 2): HTMLCanvasElement {
   g.scale(scale, scale);
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, width, height);
-  const hatch = hatchPattern(g);
+  const hatch = hatchPattern(g, true);
+  const hatchOver = hatchPattern(g, false);
   for (const shape of shapes) {
     switch (shape.kind) {
       case 'rect':
@@ -260,18 +303,40 @@ export function exportCanvas(chart: ExportChart, scale = 2): HTMLCanvasElement {
         g.lineWidth = 1;
         g.stroke();
         break;
+      case 'areas': {
+        const [vx, vy] = shape.map.viewBox;
+        g.save();
+        g.translate(shape.x, shape.y);
+        g.scale(shape.scale, shape.scale);
+        g.translate(-vx, -vy);
+        // Hatching at the image's own scale, not the map's.
+        hatchOver?.setTransform(new DOMMatrix().translate(vx, vy).scale(1 / shape.scale));
+        for (const area of shape.map.areas) {
+          const path = new Path2D(area.d);
+          g.fillStyle = area.fill;
+          g.fill(path, 'evenodd');
+          if (area.hatch && hatchOver) { g.fillStyle = hatchOver; g.fill(path, 'evenodd'); }
+          g.strokeStyle = MUTED;
+          g.lineWidth = 0.8 / shape.scale;
+          g.stroke(path);
+        }
+        g.restore();
+        break;
+      }
     }
   }
   return canvas;
 }
 
-function hatchPattern(g: CanvasRenderingContext2D): CanvasPattern | null {
+function hatchPattern(g: CanvasRenderingContext2D, background: boolean): CanvasPattern | null {
   const tile = document.createElement('canvas');
   tile.width = tile.height = 6;
   const t = tile.getContext('2d');
   if (!t) return null;
-  t.fillStyle = '#ffffff';
-  t.fillRect(0, 0, 6, 6);
+  if (background) {
+    t.fillStyle = '#ffffff';
+    t.fillRect(0, 0, 6, 6);
+  }
   t.strokeStyle = MUTED;
   t.lineWidth = 1.5;
   t.beginPath();
