@@ -144,6 +144,8 @@ class GroupWindow<S> {
   // The queue as two parallel arrays: an object per queued id would be one more allocation per group.
   private queueIds: string[] = [];
   private queueStamps: number[] = [];
+  // The entries too, so that the eviction scan needs no Map lookup.
+  private queueEntries: Array<{ state: S; stamp: number }> = [];
   private head = 0;
   private clock = 0;
   private closed = new ClosedIds();
@@ -170,6 +172,7 @@ class GroupWindow<S> {
       this.open.set(id, entry);
       this.queueIds.push(id);
       this.queueStamps.push(stamp);
+      this.queueEntries.push(entry);
       if (this.open.size > this.limit) this.evictOne();
     }
     this.lastId = id;
@@ -179,12 +182,13 @@ class GroupWindow<S> {
   private evictOne(): void {
     for (;;) {
       const id = this.queueIds[this.head]!;
-      const queued = this.queueStamps[this.head++]!;
-      const entry = this.open.get(id)!;
+      const queued = this.queueStamps[this.head]!;
+      const entry = this.queueEntries[this.head++]!;
       if (entry.stamp !== queued) {
         // Touched since it was queued: give it another turn at the back.
         this.queueIds.push(id);
         this.queueStamps.push(entry.stamp);
+        this.queueEntries.push(entry);
         continue;
       }
       this.open.delete(id);
@@ -199,6 +203,7 @@ class GroupWindow<S> {
     if (this.head > 65_536 && this.head * 2 > this.queueIds.length) {
       this.queueIds = this.queueIds.slice(this.head);
       this.queueStamps = this.queueStamps.slice(this.head);
+      this.queueEntries = this.queueEntries.slice(this.head);
       this.head = 0;
     }
   }
@@ -210,6 +215,7 @@ class GroupWindow<S> {
     this.open.clear();
     this.queueIds = [];
     this.queueStamps = [];
+    this.queueEntries = [];
     this.head = 0;
     this.lastId = undefined;
     this.lastEntry = undefined;
@@ -217,6 +223,8 @@ class GroupWindow<S> {
 }
 
 const TRUTHY = ['true', 'yes', 'y', '1', 't'];
+/** The category values of a row when the source has no categories (shared: never written to). */
+const NO_CATEGORIES: string[] = [];
 
 export class FeedBuilder {
   readonly config: BuildConfig;
@@ -632,13 +640,14 @@ class SourceReader implements SourceSink {
   private readonly truthy: Set<string>;
   private readonly mine: MetricState[];
   private readonly catIds: string[];
+  private readonly categoryList: Array<{ get: Getter; config: CategoryConfig }>;
 
   constructor(
     builder: FeedBuilder,
     index: number,
     private readonly source: SourceConfig,
     private readonly fields: Partial<Record<FieldName, Getter>>,
-    private readonly categories: Map<string, { get: Getter; config: CategoryConfig }>,
+    categories: Map<string, { get: Getter; config: CategoryConfig }>,
     private readonly filter: Getter | undefined,
     readonly report: SourceReport,
   ) {
@@ -648,6 +657,7 @@ class SourceReader implements SourceSink {
     this.truthy = new Set((source.truthy ?? TRUTHY).map((t) => t.toLowerCase()));
     this.mine = [...this.ctx.metrics.values()].filter((m) => m.source === index);
     this.catIds = [...categories.keys()];
+    this.categoryList = [...categories.values()];
     if (fields.id) {
       this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
@@ -726,10 +736,13 @@ class SourceReader implements SourceSink {
       }
     }
     const rawArea = this.fields.area?.(row) || undefined;
-    const cats: string[] = [];
-    for (const [, { get, config }] of this.categories) {
-      const raw = get(row);
-      cats.push(categoryValue(raw === '' ? '' : config.map?.[raw] ?? raw));
+    let cats = NO_CATEGORIES;
+    if (this.categoryList.length > 0) {
+      cats = [];
+      for (const { get, config } of this.categoryList) {
+        const raw = get(row);
+        cats.push(categoryValue(raw === '' ? '' : config.map?.[raw] ?? raw));
+      }
     }
 
     const problem = this.addKind(row, when, period, rawArea, lon, lat, cats);

@@ -264,7 +264,54 @@ export function timestampParser(format: string, clock: ZoneClock): TimestampPars
   if (format === 'iso') return isoParser(clock);
   const tokens = compileTokens(format);
   const dates = new DateCache(clock);
-  return { format, example: renderExample(tokens), parse: (text) => parseTokens(tokens, text, dates) };
+  const generic = (text: string) => parseTokens(tokens, text, dates);
+  return { format, example: renderExample(tokens), parse: fixedWidthParser(tokens, dates, generic) ?? generic };
+}
+
+const FIELD_INDEX = { year: 0, month: 1, day: 2, hour: 3, minute: 4, second: 5 } as const;
+
+/**
+ * For a format made only of fixed-width numbers and literals (e.g. `YYYY-MM-DD HH:mm:ss`), a
+ * parser that reads digits at known positions instead of walking the tokens. Anything it does not
+ * recognise goes to the general parser, so both accept and reject exactly the same texts.
+ */
+function fixedWidthParser(tokens: Token[], dates: DateCache, generic: (text: string) => number): ((text: string) => number) | undefined {
+  const literalAt: number[] = [];
+  const literalCode: number[] = [];
+  const numberAt: number[] = [];
+  const numberLength: number[] = [];
+  const numberField: number[] = [];
+  let width = 0;
+  for (const token of tokens) {
+    if (token.kind === 'literal') {
+      for (let i = 0; i < token.text.length; i++) {
+        literalAt.push(width + i);
+        literalCode.push(token.text.charCodeAt(i));
+      }
+      width += token.text.length;
+    } else if (token.kind === 'num' && token.min === token.max && token.field !== 'hour12') {
+      numberAt.push(width);
+      numberLength.push(token.min);
+      numberField.push(FIELD_INDEX[token.field]);
+      width += token.min;
+    } else return undefined;
+  }
+  const values = [0, 0, 0, 0, 0, 0];
+  return (text) => {
+    if (text.length !== width) return generic(text);
+    for (let i = 0; i < literalAt.length; i++) if (text.charCodeAt(literalAt[i]!) !== literalCode[i]) return generic(text);
+    values[0] = values[1] = values[2] = values[3] = values[4] = values[5] = 0;
+    for (let n = 0; n < numberAt.length; n++) {
+      let value = 0;
+      for (let i = numberAt[n]!, stop = i + numberLength[n]!; i < stop; i++) {
+        const c = text.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) return generic(text);
+        value = value * 10 + c;
+      }
+      values[numberField[n]!] = value;
+    }
+    return dates.assemble(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!, values[5]!, 0, Number.NaN);
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { parse, type CsvError } from 'csv-parse';
 export interface RowHandlers {
   /** Called once with the header (CSV) or the column names the config asks for (NDJSON). */
   header(names: string[]): void;
+  /** `values` may be reused for the next row: copy it to keep it. */
   row(values: string[], line: number): void;
   /** A line that could not be read as a row at all. */
   malformed(line: number, reason: string): void;
@@ -180,8 +181,8 @@ async function readCsv(input: NodeJS.ReadableStream & { destroy(): void }, delim
           i = d + 1;
         }
       } else record.push('');
-      // Handlers get their own array: they may keep it (the header is kept).
-      deliver(record.slice());
+      // One array serves every row (handlers read it before the next); the header is copied.
+      deliver(header ? record : record.slice());
       pos = nl + 1;
       if (pos > text.length) pos = text.length;
     }
