@@ -95,6 +95,8 @@ export const tokens = css`
   .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: flex-start; flex: none; }
   /* The "Download" menu: a <details> styled like the other buttons, its choices in a small popover. */
   .export { position: relative; }
+  /* border-box stated: inside <details> the inherited value comes from its UA slot (content-box). */
+  .export > summary, .export-menu { box-sizing: border-box; }
   .export > summary {
     list-style: none; display: flex; align-items: center; min-height: 2rem; padding: 0.3rem 0.7rem;
     border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: transparent; white-space: nowrap;
