@@ -13,7 +13,8 @@
  *   4x CPU throttling (CDP Emulation.setCPUThrottlingRate) as a phone stand-in.
  * - os.loadavg() is recorded before and after: the machine is shared.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
@@ -42,6 +43,14 @@ await build({
 });
 mkdirSync(join(out, 'feeds'), { recursive: true });
 for (const f of ['philadelphia.json', 'philadelphia-districts.geojson']) cpSync(join(root, 'demo/feeds', f), join(out, 'feeds', f));
+
+/** The JavaScript each page downloads (its module and preloaded chunks), brotli-compressed. */
+function pageScriptBrotli(page: string): number {
+  const htmlText = readFileSync(join(out, page), 'utf8');
+  const files = [...htmlText.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  return [...new Set(files)].reduce((sum, f) => sum + brotliCompressSync(readFileSync(join(out, f))).length, 0);
+}
+const scriptKB: Record<string, number> = Object.fromEntries(['daylight', 'chartjs', 'vega', 'dashboard'].map((p) => [p, +(pageScriptBrotli(`${p}.html`) / 1024).toFixed(1)]));
 
 const site = await serveStatic(out);
 const browser: Browser = await chromium.launch({
@@ -111,7 +120,7 @@ function ratios(s: Stats) {
 const result = {
   date: new Date().toISOString(), chromium: browser.version(), cpus: cpus().length, cpuModel: cpus()[0]?.model,
   loadavgBefore: loadBefore.map((x) => +x.toFixed(2)), loadavgAfter: loadAfter.map((x) => +x.toFixed(2)),
-  charts: 8, pointsPerChart: 60, runs: RUNS, throttledRuns: THROTTLED_RUNS,
+  charts: 8, pointsPerChart: 60, scriptBrotliKB: scriptKB, runs: RUNS, throttledRuns: THROTTLED_RUNS,
   normal, throttled4x: throttled, ratios: { normal: ratios(normal), throttled4x: ratios(throttled) },
   goals: { chartjs: 'Daylight >= 1.5x faster', vega: 'Daylight >= 3x faster' },
 };
@@ -119,11 +128,11 @@ writeFileSync(join(root, 'bench/results/render.json'), `${JSON.stringify(result,
 
 console.log('\nNavigation start -> all charts painted, headless Chromium, median ms (min-max) of interleaved runs.');
 console.log(`Machine: ${result.cpus} CPUs; load average before ${result.loadavgBefore.join(' / ')}, after ${result.loadavgAfter.join(' / ')}.\n`);
-console.log('| page | 1x CPU median ms | min-max | 4x throttled median ms | min-max |');
-console.log('|---|---:|---|---:|---|');
+console.log('| page | JS brotli KB | 1x CPU median ms | min-max | 4x throttled median ms | min-max |');
+console.log('|---|---:|---:|---|---:|---|');
 for (const c of CASES) {
   const n = normal[c.id]!, t = throttled[c.id]!;
-  console.log(`| ${c.label} | ${n.medianMs} | ${n.minMs}-${n.maxMs} | ${t.medianMs} | ${t.minMs}-${t.maxMs} |`);
+  console.log(`| ${c.label} | ${scriptKB[c.path.replace(/\.html.*/, '')]} | ${n.medianMs} | ${n.minMs}-${n.maxMs} | ${t.medianMs} | ${t.minMs}-${t.maxMs} |`);
 }
 const rn = result.ratios.normal, rt = result.ratios.throttled4x;
 const verdict = (x: number, goal: number) => `${x}x ${x >= goal ? '(goal met)' : `(goal ${goal}x: not met)`}`;

@@ -40,9 +40,9 @@ if (render) {
   const n = render.normal, t = render.throttled4x;
   lines.push('## Render: navigation start -> 8 charts of 60 points painted (median ms)', '',
     `Runs: ${render.runs} (1x) / ${render.throttledRuns} (4x), interleaved; load average ${render.loadavgBefore.join(' / ')} before, ${render.loadavgAfter.join(' / ')} after.`, '',
-    '| page | 1x CPU | 4x CPU throttled |', '|---|---:|---:|');
+    '| page | JS brotli KB | 1x CPU | 4x CPU throttled |', '|---|---:|---:|---:|');
   for (const [id, label] of [['daylight', 'Daylight'], ['chartjs', 'chart.js'], ['vega-canvas', 'vega-embed (canvas)'], ['vega-svg', 'vega-embed (svg)'], ['dashboard', 'Daylight <daylight-dashboard>']]) {
-    lines.push(`| ${label} | ${n[id].medianMs} | ${t[id].medianMs} |`);
+    lines.push(`| ${label} | ${render.scriptBrotliKB?.[id.replace(/-.*/, '')] ?? ''} | ${n[id].medianMs} | ${t[id].medianMs} |`);
   }
   lines.push('', '| ratio (their time / Daylight) | 1x CPU | 4x CPU | goal |', '|---|---:|---:|---:|',
     `| chart.js / Daylight | ${render.ratios.normal.chartjs} | ${render.ratios.throttled4x.chartjs} | >= 1.5 |`,

@@ -142,20 +142,22 @@ describe('invalid feeds: every element shows a readable error in the space it re
     });
   }
 
-  it('a widget keeps the height it reserved when its feed fails (no layout shift)', async () => {
+  it('every widget keeps the height it reserved when its feed fails (no layout shift)', async () => {
     const host = await fixture<HTMLDivElement>(html`<div style="width: 480px"></div>`);
     const feedEl = document.createElement('daylight-feed');
     feedEl.setAttribute('timeout', '300');
     feedEl.setAttribute('no-offline-copy', '');
     feedEl.setAttribute('src', `/__test/hang?key=hostile-${Date.now()}`);
-    const trend = document.createElement('daylight-trend');
-    trend.setAttribute('metric', 'incidents');
-    feedEl.append(trend);
+    for (const tag of ['daylight-kpi', 'daylight-trend', 'daylight-table', 'daylight-breakdown', 'daylight-distribution', 'daylight-funnel']) {
+      const child = document.createElement(tag);
+      child.setAttribute('metric', tag === 'daylight-distribution' ? 'response_time' : 'incidents');
+      feedEl.append(child);
+    }
     host.append(feedEl);
-    await settled(trend);
-    const loading = trend.getBoundingClientRect().height;
+    for (const child of feedEl.children) await settled(child);
+    const loading = [...feedEl.children].map((c) => `${c.localName} ${c.getBoundingClientRect().height}`);
     expect((await feedEl.loaded).status).to.equal('error');
-    await settled(trend);
-    expect(trend.getBoundingClientRect().height).to.equal(loading);
+    for (const child of feedEl.children) await settled(child);
+    expect([...feedEl.children].map((c) => `${c.localName} ${c.getBoundingClientRect().height}`)).to.deep.equal(loading);
   });
 });
