@@ -195,7 +195,9 @@ function graphicalObjects(root: Element): Array<{ what: string; colour: RGBA; ag
   r.querySelectorAll('svg circle.dot').forEach((el) => add('trend point', el, 'fill', el.closest('.plot') ?? undefined));
   r.querySelectorAll('svg circle.unstable').forEach((el) => add('unstable point', el, 'stroke', el.closest('.plot') ?? undefined));
   r.querySelectorAll('.suppressed-marker rect').forEach((el) => add('hidden-period marker', el, 'stroke', el.closest('.plot') ?? el.closest('.legend') ?? undefined));
-  r.querySelectorAll('.marker, .dot-marker').forEach((el) => add('quantile marker', el, 'backgroundColor', el.closest('.scale') ?? undefined));
+  // Quantile markers are shapes (filled dot, bar, open ring): the open ring is drawn by its border.
+  r.querySelectorAll('.scale .marker.median, .scale .marker.upper').forEach((el) => add('quantile marker', el, 'backgroundColor', el.closest('.scale') ?? undefined));
+  r.querySelectorAll('.scale .marker.lower').forEach((el) => add('lower quantile ring', el, 'borderTopColor', el.closest('.scale') ?? undefined));
   r.querySelectorAll('.leaflet-overlay-pane path[data-area]').forEach((el) => add('area outline', el, 'stroke', el.closest('.map') ?? undefined));
   return out;
 }
