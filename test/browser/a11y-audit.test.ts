@@ -9,7 +9,7 @@
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { DaylightFeed } from '../../src/elements/feed/feed.js';
 import type { DaylightDashboard } from '../../src/elements/dashboard/dashboard.js';
@@ -347,6 +347,29 @@ describe('accessibility audit (WCAG 2.1 AA)', function () {
     await settled(el);
     expect(shadow(el).querySelector('[part=tooltip]')).to.equal(null);
     expect(shadow(el).activeElement).to.equal(point);
+  });
+
+  it('respects prefers-reduced-motion: no bar transitions, no loading shimmer', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const el = await mountCase(CASES[4]!, 'light', 'en', 640);
+      const bar = shadow(el).querySelector('.bar')!;
+      expect(getComputedStyle(bar).transitionDuration).to.equal('0s');
+      // A KPI whose feed is still on its way (the test server answers after a delay) shows the skeleton.
+      const slowFeed = document.createElement('daylight-feed') as DaylightFeed;
+      slowFeed.setAttribute('src', `/__test/feed?fixture=small-city.json&delay=1500&key=motion-${Math.random()}`);
+      slowFeed.setAttribute('no-status', '');
+      const loading = document.createElement('daylight-kpi');
+      loading.setAttribute('metric', 'incidents');
+      slowFeed.append(loading);
+      el.parentElement!.parentElement!.append(slowFeed);
+      await slowFeed.updateComplete;
+      await (loading as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const skeleton = shadow(loading).querySelector('.skeleton')!;
+      expect(getComputedStyle(skeleton).animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   describe('reflow at 320 CSS px (a 640 px window at 200% zoom)', () => {

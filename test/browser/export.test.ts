@@ -232,6 +232,10 @@ describe('export (CSV, SVG, PNG)', () => {
     await sendKeys({ press: 'Escape' });
     expect(menu.open).to.equal(false);
     expect(shadow(el).activeElement).to.equal(summary);
+    // Tabbing out of an open menu closes it.
+    await sendKeys({ press: 'Enter' });
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
+    expect(menu.open).to.equal(false);
   });
 
   it('builds the SVG with DOM calls that survive a round trip through XML', () => {

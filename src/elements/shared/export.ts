@@ -429,7 +429,12 @@ export function renderExportMenu(source: ExportSource, t: Messages, title: strin
       details.querySelector('summary')?.focus();
     }
   };
-  return html`<details class="export no-print" part="export" @keydown=${onKeyDown}>
+  // Leaving the menu by Tab (or clicking elsewhere) closes it, so an open popover never covers the next control.
+  const onFocusOut = (event: FocusEvent) => {
+    const details = event.currentTarget as HTMLDetailsElement;
+    if (details.open && !details.contains(event.relatedTarget as Node | null)) details.open = false;
+  };
+  return html`<details class="export no-print" part="export" @keydown=${onKeyDown} @focusout=${onFocusOut}>
     <summary part="export-button" aria-label=${t.downloadLabel(title)}>${t.download}</summary>
     <div class="export-menu" part="export-menu">
       <button type="button" data-format="csv" @click=${(e: Event) => choose(e, 'csv')}>${t.exportCsv}</button>
