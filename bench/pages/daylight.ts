@@ -15,7 +15,21 @@ const trends = boxes().map((box, i) => {
 const grid = document.getElementById('charts')!;
 feed.append(grid);
 document.body.append(feed);
-// A trend draws once it knows its width (ResizeObserver): done when all 8 have their line.
-const drawn = () => trends.every((t) => t.shadowRoot?.querySelector('svg[part=chart] path'));
-const wait = () => (drawn() ? markPainted() : requestAnimationFrame(wait));
-wait();
+// A trend draws once it knows its width, in its ResizeObserver callback (observing from its first
+// update). This page's own observer, created after those first updates, is called after theirs in
+// the same rendering step, by which time their re-render (a microtask) has run: done when all 8
+// have their line, painted in this frame.
+const hasLine = (t: Element) => Boolean(t.shadowRoot?.querySelector('svg[part=chart] path'));
+// Fallback, should a trend draw later than that: poll each frame, and count two frames from there.
+let polling = false;
+const poll = () => requestAnimationFrame(() => (trends.every(hasLine) ? markPainted() : poll()));
+Promise.all(trends.map((t) => t.updateComplete)).then(() => {
+  if (trends.every(hasLine)) { markPainted(); return; }
+  const observer = new ResizeObserver(() => queueMicrotask(() => {
+    if (polling) return;
+    observer.disconnect();
+    if (trends.every(hasLine)) markPainted(true);
+    else { polling = true; poll(); }
+  }));
+  for (const t of trends) observer.observe(t);
+});
