@@ -134,24 +134,29 @@ class ClosedIds {
   }
 }
 
+/** A group's state carries the window's last-touched stamp (one object per group, not two). */
+interface Stamped {
+  stamp: number;
+}
+
 /**
  * Open groups; when there are more than `limit`, the least recently touched one closes. A touch
  * only stamps the group; a FIFO queue with second chances finds the victim in amortised O(1)
  * (re-inserting into a Map on every touch leaves holes that make "oldest first" scans quadratic).
  */
-class GroupWindow<S> {
-  private open = new Map<string, { state: S; stamp: number }>();
+class GroupWindow<S extends Stamped> {
+  private open = new Map<string, S>();
   // The queue as two parallel arrays: an object per queued id would be one more allocation per group.
   private queueIds: string[] = [];
   private queueStamps: number[] = [];
   // The entries too, so that the eviction scan needs no Map lookup.
-  private queueEntries: Array<{ state: S; stamp: number }> = [];
+  private queueEntries: S[] = [];
   private head = 0;
   private clock = 0;
   private closed = new ClosedIds();
   // Rows of one group usually come one after another: the last group found skips the Map.
   private lastId: string | undefined;
-  private lastEntry: { state: S; stamp: number } | undefined;
+  private lastEntry: S | undefined;
   /** Whether the group returned by the last `get` had (probably) been closed before. */
   late = false;
   constructor(private readonly limit: number, private readonly onClose: (state: S) => void) {}
@@ -161,23 +166,27 @@ class GroupWindow<S> {
     this.late = false;
     if (id === this.lastId) {
       this.lastEntry!.stamp = stamp;
-      return this.lastEntry!.state;
+      return this.lastEntry!;
     }
     let entry = this.open.get(id);
     if (entry !== undefined) {
       entry.stamp = stamp;
     } else {
       this.late = this.closed.has(id);
-      entry = { state: create(), stamp };
+      // Room is made before the new group joins the queue: made after, when every other open
+      // group had been touched since it was queued, the scan would reach and close the new group
+      // itself, and the call's next row would open a second, "late" group.
+      if (this.open.size >= this.limit) this.evictOne();
+      entry = create();
+      entry.stamp = stamp;
       this.open.set(id, entry);
       this.queueIds.push(id);
       this.queueStamps.push(stamp);
       this.queueEntries.push(entry);
-      if (this.open.size > this.limit) this.evictOne();
     }
     this.lastId = id;
     this.lastEntry = entry;
-    return entry.state;
+    return entry;
   }
   private evictOne(): void {
     for (;;) {
@@ -197,7 +206,7 @@ class GroupWindow<S> {
         this.lastEntry = undefined;
       }
       this.closed.add(id);
-      this.onClose(entry.state);
+      this.onClose(entry);
       break;
     }
     if (this.head > 65_536 && this.head * 2 > this.queueIds.length) {
@@ -210,7 +219,7 @@ class GroupWindow<S> {
   flush(): void {
     for (const [id, entry] of this.open) {
       this.closed.add(id);
-      this.onClose(entry.state);
+      this.onClose(entry);
     }
     this.open.clear();
     this.queueIds = [];
@@ -240,6 +249,9 @@ export class FeedBuilder {
   private maxDay = Number.NEGATIVE_INFINITY;
   private readonly observedAreas = new Set<string>();
   private readonly unmatchedAreas = new Map<string, number>();
+  private readonly areaKeys: Set<string> | undefined;
+  private readonly withAreas: boolean;
+  private readonly placeKeys = new Map<string, Map<string, string>>();
 
   constructor(config: BuildConfig, options: BuildOptions = {}) {
     this.config = config;
@@ -249,7 +261,9 @@ export class FeedBuilder {
     if (config.areas?.boundary) {
       if (options.boundary === undefined) throw new ConfigError([{ path: 'areas.boundary', message: `areas.boundary: the boundary file "${config.areas.boundary}" was not loaded.` }]);
       this.areaIndex = new AreaIndex(options.boundary, config.areas.key, options.boundaryName ?? config.areas.boundary, config.areas.nameProperty);
+      this.areaKeys = new Set(this.areaIndex.keys);
     }
+    this.withAreas = this.hasAreas;
     this.startDay = config.period?.start ? dayOfIso(config.period.start) : Number.NEGATIVE_INFINITY;
     this.endDay = config.period?.end ? dayOfIso(config.period.end) : Number.POSITIVE_INFINITY;
     for (const { metric, source } of plannedMetrics(config)) {
@@ -333,14 +347,22 @@ export class FeedBuilder {
         if (day > this.maxDay) this.maxDay = day;
       },
       /** The period (and area, when the feed has areas) part of a fine key. */
-      place: (period: string, raw: string | undefined, lon: number, lat: number): string =>
-        (this.hasAreas ? `${period}${SEP}${this.resolveArea(raw, lon, lat)}` : period),
+      place: (period: string, raw: string | undefined, lon: number, lat: number): string => {
+        if (!this.withAreas) return period;
+        const area = this.resolveArea(raw, lon, lat);
+        // One string per (period, area), not one per group: fewer strings to keep and hash.
+        let byArea = this.placeKeys.get(period);
+        if (!byArea) this.placeKeys.set(period, (byArea = new Map()));
+        let key = byArea.get(area);
+        if (key === undefined) byArea.set(area, (key = `${period}${SEP}${area}`));
+        return key;
+      },
     };
   }
 
   private resolveArea(raw: string | undefined, lon: number, lat: number): string {
     if (raw) {
-      if (!this.areaIndex || this.areaIndex.keys.includes(raw)) {
+      if (!this.areaKeys || this.areaKeys.has(raw)) {
         this.observedAreas.add(raw);
         return raw;
       }
@@ -595,7 +617,7 @@ function withSuffix(label: Label, suffix: string): Label {
   return out as Label;
 }
 
-interface CallGroup {
+interface CallGroup extends Stamped {
   key: string;
   received: number;
   firstArrival: number;
@@ -610,12 +632,12 @@ interface CallGroup {
   cats: string[];
 }
 
-interface IncidentGroup {
+interface IncidentGroup extends Stamped {
   key: string;
   victims?: Set<string>;
 }
 
-interface ReferralGroup {
+interface ReferralGroup extends Stamped {
   key: string;
   service: string;
   referred: number;
@@ -623,7 +645,7 @@ interface ReferralGroup {
   cats: string[];
 }
 
-interface OutreachGroup {
+interface OutreachGroup extends Stamped {
   key: string;
   cats: string[];
   identified: number;
@@ -636,11 +658,14 @@ class SourceReader implements SourceSink {
   private readonly ctx: ReturnType<FeedBuilder['context']>;
   private readonly parser: TimestampParser;
   private readonly kind: SourceKind;
-  private readonly window: GroupWindow<unknown> | undefined;
+  private readonly window: GroupWindow<Stamped> | undefined;
   private readonly truthy: Set<string>;
   private readonly mine: MetricState[];
   private readonly catIds: string[];
   private readonly categoryList: Array<{ get: Getter; config: CategoryConfig }>;
+  /** The field that places a row in time (received, occurred, …) and its getter. */
+  private readonly timeField: FieldName;
+  private readonly timeGetter: Getter | undefined;
 
   constructor(
     builder: FeedBuilder,
@@ -658,14 +683,16 @@ class SourceReader implements SourceSink {
     this.mine = [...this.ctx.metrics.values()].filter((m) => m.source === index);
     this.catIds = [...categories.keys()];
     this.categoryList = [...categories.values()];
+    this.timeField = TIME_FIELD[this.kind];
+    this.timeGetter = fields[this.timeField];
     if (fields.id) {
-      this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
+      this.window = new GroupWindow<Stamped>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
     // Made once, not per row: a closure per row is garbage the collector must clear.
     const keepAllTypes = this.metric('coresponse_share') !== undefined;
     const keepArrived = this.metric('second_responder_visits') !== undefined;
     this.newCall = () => ({
-      key: '', received: Number.NaN, firstArrival: Number.NaN, firstType: '', lastCleared: Number.NaN,
+      stamp: 0, key: '', received: Number.NaN, firstArrival: Number.NaN, firstType: '', lastCleared: Number.NaN,
       arrivedTypes: keepArrived ? new Map() : undefined, allTypes: keepAllTypes ? new Set() : undefined,
       coresponder: false, service: '', cats: [],
     });
@@ -685,8 +712,7 @@ class SourceReader implements SourceSink {
     return key;
   }
 
-  private time(field: FieldName, row: readonly string[], required: boolean): number | RowProblem {
-    const getter = this.fields[field];
+  private time(field: FieldName, getter: Getter | undefined, row: readonly string[], required: boolean): number | RowProblem {
     if (!getter) return Number.NaN;
     const text = getter(row);
     if (text === '') return required ? `${this.columnName(field)} is empty; every ${this.kind} record needs one` : Number.NaN;
@@ -708,7 +734,7 @@ class SourceReader implements SourceSink {
       const { in: inList, notIn } = this.source.filter;
       if ((inList && !inList.includes(value)) || (notIn && notIn.includes(value))) return this.exclude('filtered out by the config');
     }
-    const when = this.time(TIME_FIELD[this.kind], row, true);
+    const when = this.time(this.timeField, this.timeGetter, row, true);
     if (typeof when === 'string') return this.bad(when);
     const day = this.ctx.clock.localDay(when);
     this.ctx.observe(day);
@@ -761,7 +787,7 @@ class SourceReader implements SourceSink {
     return problem;
   }
 
-  private group<S extends { key: string }>(row: readonly string[], create: () => S): S | RowProblem {
+  private group<S extends { key: string } & Stamped>(row: readonly string[], create: () => S): S | RowProblem {
     const id = this.fields.id!(row);
     if (id === '') return `${this.columnName('id')} is empty; rows are grouped by it`;
     const window = this.window as unknown as GroupWindow<S>;
@@ -781,11 +807,11 @@ class SourceReader implements SourceSink {
   }
 
   private addCall(row: readonly string[], received: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
-    const arrived = this.time('arrived', row, false);
+    const arrived = this.time('arrived', this.fields.arrived, row, false);
     if (typeof arrived === 'string') return arrived;
-    const cleared = this.time('cleared', row, false);
+    const cleared = this.time('cleared', this.fields.cleared, row, false);
     if (typeof cleared === 'string') return cleared;
-    const dispatched = this.time('dispatched', row, false);
+    const dispatched = this.time('dispatched', this.fields.dispatched, row, false);
     if (typeof dispatched === 'string') return dispatched;
     const g = this.group<CallGroup>(row, this.newCall);
     if (typeof g === 'string') return g;
@@ -877,7 +903,7 @@ class SourceReader implements SourceSink {
       if (victims) victims.fine.add(this.keyFor(victims, base, cats));
       return undefined;
     }
-    const g = this.group<IncidentGroup & { cats: string[] }>(row, () => ({ key: '', cats: [] }));
+    const g = this.group<IncidentGroup & { cats: string[] }>(row, () => ({ stamp: 0, key: '', cats: [] }));
     if (typeof g === 'string') return g;
     if (g.key === '') {
       g.key = base;
@@ -901,23 +927,23 @@ class SourceReader implements SourceSink {
   }
 
   private addReferral(row: readonly string[], referred: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
-    const followed = this.time('followedUp', row, false);
+    const followed = this.time('followedUp', this.fields.followedUp, row, false);
     if (typeof followed === 'string') return followed;
     const rawService = this.fields.service?.(row) ?? '';
     const service = rawService === '' ? '' : categoryValue(rawService);
-    const fresh = (): ReferralGroup => ({ key: this.ctx.place(period, rawArea, lon, lat), service, referred, followed, cats });
+    const fresh = (): Omit<ReferralGroup, 'stamp'> => ({ key: this.ctx.place(period, rawArea, lon, lat), service, referred, followed, cats });
     if (!this.window) {
       this.closeReferral(fresh());
       return undefined;
     }
-    const g = this.group<ReferralGroup>(row, () => ({ key: '', service: '', referred: Number.NaN, followed: Number.NaN, cats: [] }));
+    const g = this.group<ReferralGroup>(row, () => ({ stamp: 0, key: '', service: '', referred: Number.NaN, followed: Number.NaN, cats: [] }));
     if (typeof g === 'string') return g;
     if (g.key === '') Object.assign(g, fresh());
     else if (!Number.isNaN(followed) && (Number.isNaN(g.followed) || followed < g.followed)) g.followed = followed;
     return undefined;
   }
 
-  private closeReferral(g: ReferralGroup): void {
+  private closeReferral(g: Omit<ReferralGroup, 'stamp'>): void {
     const rf = this.metric('referrals');
     if (rf) {
       if (g.service) rf.fine.add(this.keyFor(rf, g.key, g.cats, g.service));
@@ -932,11 +958,11 @@ class SourceReader implements SourceSink {
   }
 
   private addOutreach(row: readonly string[], identified: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
-    const contacted = this.time('contacted', row, false);
+    const contacted = this.time('contacted', this.fields.contacted, row, false);
     if (typeof contacted === 'string') return contacted;
-    const connected = this.time('connected', row, false);
+    const connected = this.time('connected', this.fields.connected, row, false);
     if (typeof connected === 'string') return connected;
-    const fresh = (): OutreachGroup => ({
+    const fresh = (): Omit<OutreachGroup, 'stamp'> => ({
       key: this.ctx.place(period, rawArea, lon, lat), identified, cats,
       // Connection implies contact, even when the contact date was not recorded.
       contacted: !Number.isNaN(contacted) || !Number.isNaN(connected), connected: !Number.isNaN(connected),
@@ -945,7 +971,7 @@ class SourceReader implements SourceSink {
       this.closeOutreach(fresh());
       return undefined;
     }
-    const g = this.group<OutreachGroup>(row, () => ({ key: '', cats: [], identified: Number.NaN, contacted: false, connected: false }));
+    const g = this.group<OutreachGroup>(row, () => ({ stamp: 0, key: '', cats: [], identified: Number.NaN, contacted: false, connected: false }));
     if (typeof g === 'string') return g;
     const f = fresh();
     if (g.key === '') Object.assign(g, f);
@@ -956,7 +982,7 @@ class SourceReader implements SourceSink {
     return undefined;
   }
 
-  private closeOutreach(g: OutreachGroup): void {
+  private closeOutreach(g: Omit<OutreachGroup, 'stamp'>): void {
     const m = this.metric('past_victims_outreach');
     if (!m) return;
     const outcome = g.connected ? 'connected' : g.contacted ? 'contacted_only' : 'not_contacted';
