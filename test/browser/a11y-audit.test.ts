@@ -396,13 +396,13 @@ describe('accessibility audit (WCAG 2.1 AA)', function () {
     }
   });
 
-  for (const theme of ['light', 'dark'] as const) {
-    it(`the whole dashboard, on a light city page, passes axe and text contrast in the ${theme} theme`, async () => {
-      const host = await fixture<HTMLDivElement>(html`<div style="width: 1000px; background: #f6f7f9"></div>`);
+  for (const [theme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'es'], ['dark', 'es']] as const) {
+    it(`the whole dashboard, on a light city page, passes axe and text contrast in the ${theme} theme (${lang})`, async () => {
+      const host = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 1000px; background: #f6f7f9"></div>`);
       const el = document.createElement('daylight-dashboard');
       el.now = new Date('2025-02-01T00:00:00Z');
       el.src = '/demo/feeds/sample-city.json';
-      el.setAttribute('param-prefix', `c${theme}-`);
+      el.setAttribute('param-prefix', `c${theme}${lang}-`);
       el.setAttribute('theme', theme);
       host.append(el);
       await el.updateComplete;
