@@ -114,23 +114,41 @@ interface MetricState {
 /** A tiny Bloom filter: remembers (approximately) which group ids were already closed. */
 class ClosedIds {
   private bits = new Uint32Array(1 << 18); // 8 Mbit, 1 MB
-  private hash(id: string, seed: number): number {
-    let h = 2166136261 ^ seed;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-    return (h >>> 0) % (this.bits.length * 32);
+  private readonly size = this.bits.length * 32;
+  // The three FNV-1a hashes (seeds 0, 0x9e3779b9, 0x85ebca6b) of the last id, computed in one
+  // pass with no array per call: `has` and `add` run once per group.
+  private h0 = 0;
+  private h1 = 0;
+  private h2 = 0;
+  private hash(id: string): void {
+    let a = 2166136261 ^ 0;
+    let b = 2166136261 ^ 0x9e3779b9;
+    let c = 2166136261 ^ 0x85ebca6b;
+    for (let i = 0; i < id.length; i++) {
+      const code = id.charCodeAt(i);
+      a = Math.imul(a ^ code, 16777619);
+      b = Math.imul(b ^ code, 16777619);
+      c = Math.imul(c ^ code, 16777619);
+    }
+    this.h0 = (a >>> 0) % this.size;
+    this.h1 = (b >>> 0) % this.size;
+    this.h2 = (c >>> 0) % this.size;
+  }
+  private set(bit: number): void {
+    this.bits[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  private get(bit: number): boolean {
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
   add(id: string): void {
-    for (const seed of [0, 0x9e3779b9, 0x85ebca6b]) {
-      const b = this.hash(id, seed);
-      this.bits[b >>> 5]! |= 1 << (b & 31);
-    }
+    this.hash(id);
+    this.set(this.h0);
+    this.set(this.h1);
+    this.set(this.h2);
   }
   has(id: string): boolean {
-    for (const seed of [0, 0x9e3779b9, 0x85ebca6b]) {
-      const b = this.hash(id, seed);
-      if ((this.bits[b >>> 5]! & (1 << (b & 31))) === 0) return false;
-    }
-    return true;
+    this.hash(id);
+    return this.get(this.h0) && this.get(this.h1) && this.get(this.h2);
   }
 }
 
@@ -354,7 +372,7 @@ export class FeedBuilder {
         let byArea = this.placeKeys.get(period);
         if (!byArea) this.placeKeys.set(period, (byArea = new Map()));
         let key = byArea.get(area);
-        if (key === undefined) byArea.set(area, (key = `${period}${SEP}${area}`));
+        if (key === undefined) byArea.set(own(area), (key = `${period}${SEP}${area}`));
         return key;
       },
     };
@@ -363,10 +381,11 @@ export class FeedBuilder {
   private resolveArea(raw: string | undefined, lon: number, lat: number): string {
     if (raw) {
       if (!this.areaKeys || this.areaKeys.has(raw)) {
-        this.observedAreas.add(raw);
+        if (!this.observedAreas.has(raw)) this.observedAreas.add(own(raw));
         return raw;
       }
-      this.unmatchedAreas.set(raw, (this.unmatchedAreas.get(raw) ?? 0) + 1);
+      const seen = this.unmatchedAreas.get(raw);
+      this.unmatchedAreas.set(seen === undefined ? own(raw) : raw, (seen ?? 0) + 1);
     }
     if (this.areaIndex && Number.isFinite(lon) && Number.isFinite(lat)) {
       const found = this.areaIndex.locate(lon, lat);
@@ -598,6 +617,15 @@ export class FeedBuilder {
     }
     return out;
   }
+}
+
+/**
+ * A copy of a value read from a row, for keeping past the row. A reader may hand on values that
+ * are slices of a large chunk of the file (V8 slices strings of 13 characters or more); a value
+ * kept for the whole build would keep its whole chunk alive.
+ */
+function own(value: string): string {
+  return value.length < 13 ? value : ` ${value}`.slice(1);
 }
 
 /** A raw category value as published: blank is "unknown", any spelling of "other" joins the Other bucket. */
