@@ -92,12 +92,8 @@ describe('hostile feed content renders as inert text', () => {
       expect(text).to.contain('<script>');
       // Every element stays inside its 480 px box, even with a 10,000-character label.
       // and no text inside it runs out of the box (a scrolling table wrapper may hold wider content).
-      // KNOWN GAP (reported, issue 7): <daylight-breakdown> lets a 10,000-character unbroken area name
-      // stretch its rows to ~90,000 px (its styles need `min-width: 0; overflow-wrap: anywhere` on
-      // the name). It is owned by other work in progress, so it is listed here rather than fixed.
-      const KNOWN_OVERFLOW = new Set(['daylight-breakdown']);
       const right = host.getBoundingClientRect().right + 1;
-      for (const child of [...el.children].filter((c) => !KNOWN_OVERFLOW.has(c.localName))) {
+      for (const child of el.children) {
         expect(child.getBoundingClientRect().width, child.localName).to.be.at.most(481);
         const sticking = walk(child).elements.filter((e) => e.getBoundingClientRect().right > right && !e.closest('[part~=table], .table-wrap, table'))
           .map((e) => `${child.localName} ${e.localName}.${e.getAttribute('class') ?? ''}[${e.getAttribute('part') ?? ''}] ${Math.round(e.getBoundingClientRect().width)}px`);

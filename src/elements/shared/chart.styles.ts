@@ -15,8 +15,10 @@ export const chartStyles = css`
   .empty { color: var(--_muted); flex: 1; }
   .bars { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.55rem; }
   /* Name above the bar on narrow cards; name, bar and value on one line when there is room. */
-  .visual { display: grid; grid-template-columns: 1fr auto; grid-template-areas: 'name value' 'track track' 'change change'; gap: 0.15rem 0.75rem; align-items: center; }
-  .name { grid-area: name; font-size: 0.9375rem; }
+  .visual { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: 'name value' 'track track' 'change change'; gap: 0.15rem 0.75rem; align-items: center; }
+  /* Names come from feeds: a long one must wrap, not widen the card (min-width: 0 lets the grid shrink it). */
+  .name { grid-area: name; font-size: 0.9375rem; min-width: 0; overflow-wrap: anywhere; }
+  .title, .context, .summary { overflow-wrap: anywhere; }
   .value { grid-area: value; font-weight: 600; font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
   .share { font-weight: 400; color: var(--_muted); margin-left: 0.25rem; }
   .track { grid-area: track; display: block; height: 0.9rem; background: var(--_subtle); border-radius: 3px; overflow: hidden; }
@@ -33,7 +35,7 @@ export const chartStyles = css`
   .notes { margin: 0.35rem 0 0; padding-left: 1.1rem; }
   @container (min-width: 34rem) {
     /* A fixed value column, so every track in a list starts and ends at the same place. */
-    .visual { grid-template-columns: minmax(7rem, 14rem) 1fr 8.5rem; grid-template-areas: 'name track value' '. change change'; }
+    .visual { grid-template-columns: minmax(7rem, 14rem) minmax(0, 1fr) 8.5rem; grid-template-areas: 'name track value' '. change change'; }
   }
   @media (prefers-reduced-motion: reduce) { .bar { transition: none; } }
   @media print { .bar, .hatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
