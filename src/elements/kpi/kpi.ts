@@ -2,12 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { tokens } from '../shared/styles.js';
+import { areaName as areaLabel, fixedWhere } from '../shared/labels.js';
 import { kpiStyles } from './kpi.styles.js';
 import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import type { Feed, Metric } from '../../core/types.js';
-import { TOTAL } from '../../core/types.js';
 import {
-  comparisonPeriod, findMetric, latestPeriod, parseWhere, quantileFromStatistic, selectCell, type Comparison, type Selection,
+  comparisonPeriod, findMetric, latestPeriod, quantileFromStatistic, selectCell, type Comparison, type Selection,
 } from '../../core/select.js';
 import { describeCell } from '../../core/describe.js';
 import { formatDifference, formatPeriod, resolveLabel } from '../../core/format.js';
@@ -86,11 +86,8 @@ export class DaylightKpi extends DaylightDataElement {
     return this.metricProblem(feed, this.metric);
   }
 
-  private get selectionFor(): Selection {
-    const where = parseWhere(this.where);
-    const area = this.area ?? this.selection?.area;
-    if (area) where.area = area;
-    return { where, q: quantileFromStatistic(this.statistic) };
+  private selectionFor(metric: Metric): Selection {
+    return { where: fixedWhere(metric, this.where, this.area, this.selection), q: quantileFromStatistic(this.statistic) };
   }
 
   protected override renderReady(feed: Feed): TemplateResult {
@@ -98,11 +95,11 @@ export class DaylightKpi extends DaylightDataElement {
     const t = this.t;
     const locale = this.locale;
     const grain = feed.period.grain;
-    const selection = this.selectionFor;
+    const selection = this.selectionFor(metric);
     const isQuantile = metric.statistic === 'quantile';
     const subject = this.label ?? t.statisticLabel(resolveLabel(metric.label, locale), isQuantile ? selection.q : undefined);
     const period = this.period ?? this.selection?.period ?? latestPeriod(metric, grain, selection);
-    const areaName = this.areaName(feed, metric, selection.where?.area);
+    const areaName = areaLabel(feed, metric, selection.where?.area, this.locale, this.t);
 
     this.exported = undefined;
     if (!period) {
@@ -182,11 +179,4 @@ export class DaylightKpi extends DaylightDataElement {
     return number;
   }
 
-  private areaName(feed: Feed, metric: Metric, area: string | undefined): string {
-    if (!metric.dimensions.includes('area')) return '';
-    const key = area ?? TOTAL;
-    const label = feed.dimensions?.area?.values?.[key];
-    if (label) return resolveLabel(label, this.locale);
-    return key === TOTAL ? this.t.citywide : key;
-  }
 }

@@ -8,11 +8,11 @@ import { DaylightDataElement } from '../shared/data-element.js';
 import { WidthController } from '../shared/resize.js';
 import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
+import { areaName as areaLabel, fixedWhere } from '../shared/labels.js';
 import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import { trendStyles } from './trend.styles.js';
 import type { Feed, Metric } from '../../core/types.js';
-import { TOTAL } from '../../core/types.js';
-import { findMetric, parseWhere, quantileFromStatistic, selectSeries, type Selection } from '../../core/select.js';
+import { findMetric, quantileFromStatistic, selectSeries, type Selection } from '../../core/select.js';
 import { describeCell, type CellText } from '../../core/describe.js';
 import { formatPeriod, formatTick, resolveLabel } from '../../core/format.js';
 
@@ -127,11 +127,8 @@ export class DaylightTrend extends DaylightDataElement {
     this.size.observe(this.renderRoot.querySelector('.plot'));
   }
 
-  private get selectionFor(): Selection {
-    const where = parseWhere(this.where);
-    const area = this.area ?? this.selection?.area;
-    if (area) where.area = area;
-    return { where, q: quantileFromStatistic(this.statistic) };
+  private selectionFor(metric: Metric): Selection {
+    return { where: fixedWhere(metric, this.where, this.area, this.selection), q: quantileFromStatistic(this.statistic) };
   }
 
   protected override renderReady(feed: Feed): TemplateResult {
@@ -139,7 +136,7 @@ export class DaylightTrend extends DaylightDataElement {
     const t = this.t;
     const locale = this.locale;
     const grain = feed.period.grain;
-    const selection = this.selectionFor;
+    const selection = this.selectionFor(metric);
     let series = selectSeries(metric, grain, selection);
     if (this.periods && this.periods > 0) series = series.slice(-this.periods);
     this.points = series.map(({ period, cell }) => ({
@@ -149,7 +146,7 @@ export class DaylightTrend extends DaylightDataElement {
     }));
     if (this.active >= this.points.length) this.active = this.points.length - 1;
     const subject = this.label ?? t.statisticLabel(resolveLabel(metric.label, locale), metric.statistic === 'quantile' ? selection.q : undefined);
-    const areaName = this.areaName(feed, metric, selection.where?.area);
+    const areaName = areaLabel(feed, metric, selection.where?.area, this.locale, this.t);
     const title = areaName ? `${subject} — ${areaName}` : subject;
     const hidden = this.points.filter((p) => p.text.state === 'suppressed' || p.text.state === 'withheld').length;
     const unstable = this.points.some((p) => p.text.unstable);
@@ -312,13 +309,6 @@ export class DaylightTrend extends DaylightDataElement {
     );
   }
 
-  private areaName(feed: Feed, metric: Metric, area: string | undefined): string {
-    if (!metric.dimensions.includes('area')) return '';
-    const key = area ?? TOTAL;
-    const label = feed.dimensions?.area?.values?.[key];
-    if (label) return resolveLabel(label, this.locale);
-    return key === TOTAL ? this.t.citywide : key;
-  }
 
   private get effectiveGrain() {
     const state = this.effectiveState;
