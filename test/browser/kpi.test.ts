@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { DaylightKpi } from '../../src/elements/kpi/kpi.js';
 import type { Feed } from '../../src/core/types.js';
@@ -112,5 +113,21 @@ describe('<daylight-kpi>', () => {
     await el.updateComplete;
     expect(before).to.be.greaterThan(100);
     expect(el.getBoundingClientRect().height).to.equal(before);
+  });
+
+  it('paints the dark surface for theme="dark", and for theme="auto" only when the system is dark', async () => {
+    const surface = (el: Element) => getComputedStyle(el.shadowRoot!.querySelector('[part=base]')!).backgroundColor;
+    const dark = await kpi(feed, { metric: 'incidents', theme: 'dark' });
+    const auto = await kpi(feed, { metric: 'incidents', theme: 'auto' });
+    const light = await kpi(feed, { metric: 'incidents', theme: 'light' });
+    expect(surface(dark)).to.equal('rgb(22, 26, 32)');
+    expect(surface(auto)).to.equal('rgb(255, 255, 255)');
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(surface(auto)).to.equal('rgb(22, 26, 32)');
+      expect(surface(light)).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 });

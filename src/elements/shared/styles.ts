@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/** The dark theme's values, applied by theme="dark" and by theme="auto" on a dark system. */
+const darkTokens = css`
+  --_text: var(--daylight-color-text-dark, #e9ecf1);
+  --_muted: var(--daylight-color-muted-dark, #b4bcc8);
+  --_surface: var(--daylight-color-surface-dark, #161a20);
+  --_subtle: var(--daylight-color-subtle-dark, #222832);
+  --_border: var(--daylight-color-border-dark, #4a5361);
+  --_accent: var(--daylight-color-accent-dark, #8ab4ff);
+  --_better: var(--daylight-color-better-dark, #6fd39a);
+  --_worse: var(--daylight-color-worse-dark, #ff9b8f);
+  --_suppressed: var(--daylight-color-suppressed-dark, #a3acb9);
+  --_focus: var(--daylight-color-focus-dark, #8ab4ff);
+  --_error: var(--daylight-color-error-dark, #ff9b8f);
+`;
+
 /**
  * Design tokens. Public tokens (`--daylight-*`) are read with fallbacks into private ones (`--_*`)
  * so a page can set a token anywhere above the element (`:root`, a section, the element) and the
@@ -29,33 +44,9 @@ export const tokens = css`
     color: var(--_text);
     line-height: 1.4;
   }
-  :host([theme='dark']) {
-    --_text: var(--daylight-color-text-dark, #e9ecf1);
-    --_muted: var(--daylight-color-muted-dark, #b4bcc8);
-    --_surface: var(--daylight-color-surface-dark, #161a20);
-    --_subtle: var(--daylight-color-subtle-dark, #222832);
-    --_border: var(--daylight-color-border-dark, #4a5361);
-    --_accent: var(--daylight-color-accent-dark, #8ab4ff);
-    --_better: var(--daylight-color-better-dark, #6fd39a);
-    --_worse: var(--daylight-color-worse-dark, #ff9b8f);
-    --_suppressed: var(--daylight-color-suppressed-dark, #a3acb9);
-    --_focus: var(--daylight-color-focus-dark, #8ab4ff);
-    --_error: var(--daylight-color-error-dark, #ff9b8f);
-  }
+  :host([theme='dark']) { ${darkTokens} }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_text: var(--daylight-color-text-dark, #e9ecf1);
-      --_muted: var(--daylight-color-muted-dark, #b4bcc8);
-      --_surface: var(--daylight-color-surface-dark, #161a20);
-      --_subtle: var(--daylight-color-subtle-dark, #222832);
-      --_border: var(--daylight-color-border-dark, #4a5361);
-      --_accent: var(--daylight-color-accent-dark, #8ab4ff);
-      --_better: var(--daylight-color-better-dark, #6fd39a);
-      --_worse: var(--daylight-color-worse-dark, #ff9b8f);
-      --_suppressed: var(--daylight-color-suppressed-dark, #a3acb9);
-      --_focus: var(--daylight-color-focus-dark, #8ab4ff);
-      --_error: var(--daylight-color-error-dark, #ff9b8f);
-    }
+    :host([theme='auto']) { ${darkTokens} }
   }
   :host([hidden]) { display: none; }
   *, *::before, *::after { box-sizing: inherit; }
