@@ -4,10 +4,12 @@
  * medians and 90th percentiles by month and district with SQL over the same CSV.
  *
  * Each engine runs in its own child process so that its peak RSS is its own. Sizes can be changed
- * with BENCH_ROWS=100000,1000000. Results: bench/results/builder.json and a Markdown table.
+ * with BENCH_ROWS=100000,1000000. The machine is shared, so sizes up to 1M run three times and
+ * each engine's median run is reported, with every run's seconds and the load average
+ * (BENCH_REPEAT=n to change). Results: bench/results/builder.json and a Markdown table.
  */
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -15,7 +17,7 @@ import { once } from 'node:events';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-interface RunResult { engine: string; rows: number; seconds: number; rowsPerSecond: number; peakMB: number; calls: number; median: number; p90: number }
+interface RunResult { engine: string; rows: number; seconds: number; rowsPerSecond: number; peakMB: number; calls: number; median: number; p90: number; runs?: number[]; load?: number[] }
 
 async function generate(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file, { highWaterMark: 1 << 20 });
@@ -134,12 +136,21 @@ async function main(): Promise<void> {
       const t = performance.now();
       await generate(join(dir, 'calls.csv'), rows);
       console.log(`generated ${rows.toLocaleString('en-US')} rows (${(statSync(join(dir, 'calls.csv')).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      const ours = runChild('daylight', dir, rows);
-      if (ours) results.push(ours);
-      if (duckdb) {
-        const theirs = runChild('duckdb', dir, rows);
-        if (theirs) results.push(theirs);
+      const repeat = Number(process.env.BENCH_REPEAT ?? (rows <= 1_000_000 ? 3 : 1));
+      const load = loadavg().map((l) => Math.round(l * 100) / 100);
+      for (const [engine, kind] of [['daylight build', 'daylight'], ['DuckDB SQL', 'duckdb']] as const) {
+        if (kind === 'duckdb' && !duckdb) continue;
+        const runs: RunResult[] = [];
+        for (let i = 0; i < repeat; i++) {
+          const run = runChild(kind, dir, rows);
+          if (run) runs.push(run);
+        }
+        if (runs.length === 0) continue;
+        const sorted = runs.slice().sort((a, b) => a.seconds - b.seconds);
+        const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+        results.push({ ...median, engine, runs: runs.map((r) => Math.round(r.seconds * 1000) / 1000), load });
       }
+      console.log(`load average (1, 5, 15 min) before the runs: ${load.join(', ')}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
