@@ -818,9 +818,9 @@ class SourceReader implements SourceSink {
   private group<S extends { key: string } & Stamped>(row: readonly string[], create: () => S): S | RowProblem {
     const id = this.fields.id!(row);
     if (id === '') return `${this.columnName('id')} is empty; rows are grouped by it`;
-    const window = this.window as unknown as GroupWindow<S>;
-    const state = window.get(id, create);
-    if (window.late) this.report.lateRows++;
+    const open = this.window as unknown as GroupWindow<S>;
+    const state = open.get(id, create);
+    if (open.late) this.report.lateRows++;
     return state;
   }
 
