@@ -446,7 +446,11 @@ export class FeedBuilder {
         ? periodsUpTo(Math.min(lastAllowedDay, asOfDay - (source.followupDays ?? 30)))
         : periods;
       const periodSet = new Set(metricPeriods);
-      const keep = (key: string) => periodSet.has(key.slice(0, key.indexOf(SEP)));
+      // A key is the period alone when the metric has no area and no categories.
+      const keep = (key: string) => {
+        const end = key.indexOf(SEP);
+        return periodSet.has(end < 0 ? key : key.slice(0, end));
+      };
       const dims: DimPlan[] = [{ id: 'period', kind: 'period', values: metricPeriods }];
       if (this.hasAreas) dims.push({ id: 'area', kind: 'area', values: areaValues });
       if (metricPeriods.length === 0) {

@@ -241,4 +241,17 @@ describe('builder properties', () => {
       },
     ), { numRuns: 60, seed: 7 });
   });
+
+  it('a config with no area and no categories still publishes its citywide figures by period', () => {
+    const config = {
+      ...callsConfig,
+      sources: [{ ...callsConfig.sources[0]!, fields: { id: 'call', received: 'received', arrived: 'on_scene', cleared: ['transport', 'available'] }, coresponse: undefined }],
+    };
+    const rows = callRows().map(({ district: _district, disposition: _disposition, unit_type: _unit, ...rest }) => rest);
+    const { feed } = build(config, { cad: rows });
+    const response = metric(feed, 'response_time');
+    assert.deepEqual(response.dimensions, ['period']);
+    assert.equal(cell(response, { period: '2024-03', q: 0.5 }).value, 30.5);
+    assertSafe(feed);
+  });
 });
