@@ -614,7 +614,7 @@ export class FeedBuilder {
       const category = config.sources.map((s) => s.categories?.[dim]).find((c) => c !== undefined);
       const labels: Record<string, Label> = { '*': VALUE_LABELS.all };
       for (const v of values.get(dim) ?? []) {
-        labels[v] = builtin?.values?.[v] ?? category?.values?.[v]
+        labels[v] = config.valueLabels?.[dim]?.[v] ?? builtin?.values?.[v] ?? category?.values?.[v]
           ?? (v === OTHER ? VALUE_LABELS.other : v === UNKNOWN ? VALUE_LABELS.unknown : v);
       }
       out[dim] = { label: builtin?.label ?? category?.label ?? dim, kind: 'category', values: labels };

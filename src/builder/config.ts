@@ -148,6 +148,8 @@ export const configSchema = v.strictObject(
       valueLabel: v.optional(label),
       unknownLabel: v.optional(label),
     }, 'an areas object')),
+    /** Display labels for category values, by dimension: responder codes ("MEDIC") and services as residents should read them. */
+    valueLabels: v.optional(v.record(v.string(), v.record(v.string(), label, 'an object of value labels'), 'an object of value labels by dimension')),
     sources: v.pipe(v.array(sourceSchema, 'an array of sources'), v.minLength(1, 'at least one source')),
     metrics: v.optional(v.record(v.picklist(METRIC_IDS, `a metric id: ${METRIC_IDS.join(', ')}`), metricSchema)),
     methodology: v.optional(v.strictObject({

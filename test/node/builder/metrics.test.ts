@@ -254,4 +254,13 @@ describe('builder properties', () => {
     assert.equal(cell(response, { period: '2024-03', q: 0.5 }).value, 30.5);
     assertSafe(feed);
   });
+
+  it('valueLabels in the config name built-in category values in the feed, in English and Spanish', () => {
+    // In these rows the MEDIC arrives first, so the second responders are the ENGINE and SOCIAL units.
+    const config = { ...callsConfig, valueLabels: { responder_type: { ENGINE: { en: 'Fire engine', es: 'Autobomba' } } } };
+    const { feed } = build(config, { cad: callRows() });
+    assert.deepEqual(feed.dimensions?.responder_type?.values?.ENGINE, { en: 'Fire engine', es: 'Autobomba' });
+    assert.equal(feed.dimensions?.responder_type?.values?.SOCIAL, 'SOCIAL');
+    assertSafe(feed);
+  });
 });
