@@ -5,6 +5,7 @@ import { DaylightDataElement } from '../shared/data-element.js';
 import { AreaSelectEvent } from '../shared/events.js';
 import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
+import { dataTableStyles } from '../shared/table.styles.js';
 import { mapStyles } from './map.styles.js';
 import type { AreaPaint, LayerArea, LayerColours, MapLayer } from './leaflet-layer.js';
 import type { Feed, Metric } from '../../core/types.js';
@@ -140,7 +141,7 @@ export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
  * @fires daylight-map-render - The map has drawn (first time and after each change); `event.detail` has `renderer` and `areas`.
  */
 export class DaylightMap extends DaylightDataElement {
-  static override styles = [tokens, mapStyles];
+  static override styles = [tokens, dataTableStyles, mapStyles];
 
   /** The metric id, e.g. `incidents`. */
   @property() metric?: string;

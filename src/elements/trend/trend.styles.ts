@@ -28,11 +28,5 @@ export const trendStyles = css`
   .legend { list-style: none; margin: 0.4rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.8125rem; color: var(--_muted); }
   .legend li { display: flex; align-items: center; gap: 0.35rem; }
   .table-wrap { overflow-x: auto; min-height: var(--_plot-height, 240px); }
-  table { border-collapse: collapse; width: 100%; font-size: 0.875rem; font-variant-numeric: tabular-nums; margin-bottom: 0.5rem; }
-  caption { text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
-  th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--_border); }
-  td:nth-child(2) { text-align: right; }
-  thead th { color: var(--_muted); font-weight: 600; }
-  tr.suppressed td, tr.withheld td, tr.missing td { color: var(--_suppressed); }
   @media print { .tooltip { display: none; } }
 `;

@@ -8,6 +8,7 @@ import { DaylightDataElement } from '../shared/data-element.js';
 import { WidthController } from '../shared/resize.js';
 import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
+import { dataTableStyles } from '../shared/table.styles.js';
 import { areaName as areaLabel, fixedWhere } from '../shared/labels.js';
 import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import { trendStyles } from './trend.styles.js';
@@ -62,7 +63,7 @@ let nextId = 0;
  * @cssprop [--daylight-shadow=none] - The card's shadow.
  */
 export class DaylightTrend extends DaylightDataElement {
-  static override styles = [tokens, trendStyles];
+  static override styles = [tokens, dataTableStyles, trendStyles];
 
   /** The metric id, e.g. `incidents`. */
   @property() metric?: string;
