@@ -14,7 +14,7 @@ import '../../src/index.js';
 import type { DaylightFeed } from '../../src/elements/feed/feed.js';
 import type { DaylightDashboard } from '../../src/elements/dashboard/dashboard.js';
 import type { Feed } from '../../src/core/types.js';
-import { fixtureFeed, nextFrames, settled, shadow } from './helpers.js';
+import { dashboardRendered, fixtureFeed, nextFrames, settled, shadow } from './helpers.js';
 
 declare global {
   interface Window { axe: { run(context: Element, options: RunOptions): Promise<AxeResults> } }
@@ -405,12 +405,7 @@ describe('accessibility audit (WCAG 2.1 AA)', function () {
       el.setAttribute('param-prefix', `c${theme}${lang}-`);
       el.setAttribute('theme', theme);
       host.append(el);
-      await el.updateComplete;
-      const innerFeed = shadow(el).querySelector<DaylightFeed>('daylight-feed')!;
-      await innerFeed.loaded;
-      await el.updateComplete;
-      for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
-      await nextFrames();
+      await dashboardRendered(el);
       const original = location.href;
       try {
         expect(textContrastFailures(el)).to.deep.equal([]);
@@ -429,13 +424,7 @@ describe('accessibility audit (WCAG 2.1 AA)', function () {
       el.src = '/demo/feeds/sample-city.json';
       el.setAttribute('param-prefix', 'kb-');
       host.append(el);
-      await el.updateComplete;
-      const innerFeed = shadow(el).querySelector<DaylightFeed>('daylight-feed')!;
-      await innerFeed.loaded;
-      await el.updateComplete;
-      for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
-      await nextFrames();
-      for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
+      await dashboardRendered(el);
       return el;
     }
 

@@ -2,8 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { DaylightDashboard } from '../../src/elements/dashboard/dashboard.js';
-import type { DaylightFeed } from '../../src/elements/feed/feed.js';
-import { everythingSaid, settled, shadow } from './helpers.js';
+import { dashboardRendered, everythingSaid, shadow } from './helpers.js';
 
 /** Renders a dashboard on a demo feed and waits until every widget, map included, has drawn. */
 async function dashboard(feed: string, attributes = '', lang = 'en', now = '2025-02-01'): Promise<DaylightDashboard> {
@@ -13,12 +12,7 @@ async function dashboard(feed: string, attributes = '', lang = 'en', now = '2025
   el.now = new Date(`${now}T00:00:00Z`);
   el.src = `/demo/feeds/${feed}.json`;
   host.append(el);
-  await el.updateComplete;
-  const innerFeed = shadow(el).querySelector<DaylightFeed>('daylight-feed')!;
-  await innerFeed.loaded;
-  await el.updateComplete;
-  for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
-  await Promise.all([...innerFeed.querySelectorAll<HTMLElement & { mapReady: Promise<void> }>('daylight-map')].map((map) => map.mapReady));
+  await dashboardRendered(el);
   return el;
 }
 

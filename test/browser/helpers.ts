@@ -51,3 +51,19 @@ export function mentionsNumber(text: string, number: string): boolean {
   const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^\\d.,])${escaped}($|[^\\d.,%])`).test(text) || (number.endsWith('%') && text.includes(number));
 }
+
+/**
+ * Waits until a <daylight-dashboard> has loaded its feed and everything inside has rendered:
+ * every widget, every map's lazily loaded layer, and the redraws that follow their first sizes.
+ */
+export async function dashboardRendered(dashboard: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
+  await dashboard.updateComplete;
+  const innerFeed = shadow(dashboard).querySelector('daylight-feed') as (HTMLElement & { loaded: Promise<unknown> }) | null;
+  if (!innerFeed) throw new Error('the dashboard rendered no <daylight-feed>');
+  await innerFeed.loaded;
+  await dashboard.updateComplete;
+  for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
+  await Promise.all([...innerFeed.querySelectorAll<HTMLElement & { mapReady: Promise<void> }>('daylight-map')].map((map) => map.mapReady));
+  await nextFrames();
+  for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
+}

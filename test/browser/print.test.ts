@@ -8,8 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { DaylightDashboard } from '../../src/elements/dashboard/dashboard.js';
-import type { DaylightFeed } from '../../src/elements/feed/feed.js';
-import { nextFrames, settled, shadow } from './helpers.js';
+import { dashboardRendered, nextFrames, shadow } from './helpers.js';
 
 async function dashboard(): Promise<DaylightDashboard> {
   const host = await fixture<HTMLDivElement>(html`<div style="width: 816px"></div>`);
@@ -19,12 +18,7 @@ async function dashboard(): Promise<DaylightDashboard> {
   el.setAttribute('param-prefix', 'print-');
   el.setAttribute('theme', 'dark');
   host.append(el);
-  await el.updateComplete;
-  const innerFeed = shadow(el).querySelector<DaylightFeed>('daylight-feed')!;
-  await innerFeed.loaded;
-  await el.updateComplete;
-  for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
-  await nextFrames();
+  await dashboardRendered(el);
   return el;
 }
 
