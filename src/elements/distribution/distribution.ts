@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { cssomStyle } from '../shared/cssom-style.js';
-import { scaleLinear } from 'd3-scale';
+import { linear, zeroBasedAxis } from '../shared/axis.js';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
 import { chartStyles } from '../shared/chart.styles.js';
@@ -231,8 +231,8 @@ export class DaylightDistribution extends DaylightChartElement {
   private renderQuantiles(rows: QuantileRow[], metric: Metric): TemplateResult {
     const locale = this.locale;
     const values = rows.flatMap((r) => r.quantiles.filter((x) => x.text.state === 'published').map((x) => x.text.value!));
-    const x = scaleLinear().domain([0, Math.max(1, ...values)]).nice(5);
-    const ticks = x.ticks(5);
+    const { end, ticks } = zeroBasedAxis(Math.max(1, ...values), 5);
+    const x = linear([0, end], [0, 1]);
     const left = (v: number) => `${Math.min(100, Math.max(0, x(v) * 100))}%`;
     const marker = (q: number) => (q === 0.5 ? 'median' : q > 0.5 ? 'upper' : 'lower');
     return html`<ul class="quantiles" part="rows" aria-labelledby="${this.uid}-title">

@@ -1,9 +1,8 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssomStyle } from '../shared/cssom-style.js';
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { max } from 'd3-array';
+import { linear, polyline, zeroBasedAxis } from '../shared/axis.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { WidthController } from '../shared/resize.js';
 import { downloadText, toCsv } from '../shared/csv.js';
@@ -185,16 +184,12 @@ export class DaylightTrend extends DaylightDataElement {
     const height = this.height;
     const values = this.points.map((p) => p.text.value).filter((v): v is number => v !== undefined);
     const tickCount = Math.max(2, Math.floor(height / 60));
-    // nice() and ticks() must use the same count, or the top tick can fall below the highest point.
-    const y = scaleLinear().domain([0, max(values) || 1]).nice(tickCount).range([height - MARGIN.bottom, MARGIN.top]);
-    const ticks = y.ticks(tickCount);
+    const { end, ticks } = zeroBasedAxis(max(values) ?? 0, tickCount);
+    const y = linear([0, end], [height - MARGIN.bottom, MARGIN.top]);
     const tickText = ticks.map((v) => formatTick(v, metric.unit, this.locale, metric.per));
     const left = Math.max(...tickText.map((s) => s.length)) * 7.5 + 12;
-    const x = scaleLinear().domain([0, Math.max(1, this.points.length - 1)]).range([left, Math.max(left + 1, width - MARGIN.right)]);
-    const path = line<Point>()
-      .defined((p) => p.text.state === 'published')
-      .x((_, i) => x(i))
-      .y((p) => y(p.text.value ?? 0))(this.points);
+    const x = linear([0, Math.max(1, this.points.length - 1)], [left, Math.max(left + 1, width - MARGIN.right)]);
+    const path = polyline(this.points.map((p, i) => (p.text.state === 'published' ? [x(i), y(p.text.value!)] : undefined)));
     const labelEvery = Math.max(1, Math.ceil(this.points.length / Math.max(1, Math.floor((width - left) / 78))));
     const grain = this.effectiveGrain;
     const baseline = y(0);
@@ -214,7 +209,7 @@ export class DaylightTrend extends DaylightDataElement {
             ? svg`<text x=${x(i)} y=${height - 8} text-anchor="middle">${formatPeriod(p.period, grain, this.locale, 'short')}</text>`
             : nothing)}
         </g>
-        <path class="line" part="line" d=${path ?? ''} aria-hidden="true"></path>
+        <path class="line" part="line" d=${path} aria-hidden="true"></path>
         <g class="points">
           ${this.points.map((p, i) => {
             const focusable = i === (active < 0 ? this.points.length - 1 : active);
