@@ -9,7 +9,7 @@
 //   Leaflet's CSS (inlined into the chunk) counted separately, as the budget says.
 import { build } from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 const KB = 1024;
@@ -37,14 +37,36 @@ function cssInline(stubCss) {
   };
 }
 
+/**
+ * Bundles one element's entry. Returns what a page downloads to show it (the entry and the chunks
+ * it imports statically; for the map, also the lazy Leaflet chunk, which its budget counts) and,
+ * apart, the chunks loaded only on a reader's request (image export, another language).
+ */
 async function bundle(entry, stubCss) {
   const result = await build({
-    entryPoints: [entry], bundle: true, minify: true, format: 'esm', splitting: true, write: false,
+    entryPoints: [entry], bundle: true, minify: true, format: 'esm', splitting: true, write: false, metafile: true,
     outdir: '/virtual', target: 'es2022', conditions: ['production'], platform: 'browser',
     tsconfig: 'tsconfig.json', logLevel: 'silent', plugins: [cssInline(stubCss)],
   });
-  return result.outputFiles.map((f) => f.contents);
+  const outputs = result.metafile.outputs;
+  const bytesOf = new Map(result.outputFiles.map((f) => [relativeOut(f.path), f.contents]));
+  const shown = new Set();
+  const visit = (name) => {
+    if (shown.has(name)) return;
+    shown.add(name);
+    for (const i of outputs[name].imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  // Chunks of dynamic imports are entry points too in esbuild's metafile: pick the element's own.
+  visit(Object.keys(outputs).find((name) => outputs[name].entryPoint === entry));
+  for (const name of Object.keys(outputs)) if (/leaflet-layer/.test(name)) visit(name);
+  const onDemand = Object.keys(outputs).filter((name) => !shown.has(name))
+    .map((name) => ({ name: chunkName(name), bytes: bytesOf.get(name) }));
+  return { shown: [...shown].map((name) => bytesOf.get(name)), onDemand };
 }
+
+// esbuild names outputs relative to the working directory in the metafile, absolute in outputFiles.
+const relativeOut = (path) => relative(process.cwd(), path);
+const chunkName = (path) => path.split('/').pop().replace(/-[A-Z0-9]{8}\.js$/, '');
 
 const sum = (parts) => parts.reduce((a, p) => ({ raw: a.raw + p.raw, gzip: a.gzip + p.gzip, brotli: a.brotli + p.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
@@ -56,17 +78,16 @@ export async function measureSizes() {
   const chunk = dist.find((f) => f.startsWith('leaflet-layer-'));
   if (chunk) rows.push({ name: `lazy map chunk (dist/${chunk}, Leaflet + its CSS)`, ...compressed(readFileSync(join('dist', chunk))) });
   const elements = readdirSync('src/elements').filter((d) => d !== 'shared').sort();
-  const built = await Promise.all(elements.map(async (name) => {
-    const entry = `src/elements/${name}/define.ts`;
-    const parts = (await bundle(entry, name === 'map')).map((bytes) => compressed(Buffer.from(bytes)));
-    return { name, parts };
-  }));
-  for (const { name, parts } of built) {
-    const total = sum(parts);
+  const built = await Promise.all(elements.map(async (name) => ({ name, ...(await bundle(`src/elements/${name}/define.ts`, name === 'map')) })));
+  const onDemand = new Map();
+  for (const { name, shown, onDemand: chunks } of built) {
+    const total = sum(shown.map((bytes) => compressed(Buffer.from(bytes))));
     const budget = name === 'trend' ? BUDGETS.trend : name === 'map' ? BUDGETS.map : undefined;
     const label = name === 'map' ? 'element: map (entry + lazy chunk, without Leaflet CSS)' : `element: ${name} (alone, tree-shaken)`;
     rows.push({ name: label, ...total, ...(budget ? { budget } : {}) });
+    for (const c of chunks) if (!/^chunk$/.test(c.name)) onDemand.set(c.name, c.bytes);
   }
+  for (const [name, bytes] of [...onDemand].sort()) rows.push({ name: `on request only: ${name} chunk`, ...compressed(Buffer.from(bytes)) });
   const leafletCss = compressed(readFileSync('node_modules/leaflet/dist/leaflet.css'));
   rows.push({ name: 'Leaflet CSS (on top of the map budget)', ...leafletCss });
   return rows;
