@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/styles.js';
-import { closestLang, PageLangController } from '../shared/locale.js';
+import { closestLang, PageLangController, updateInLanguage } from '../shared/locale.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import type { FeedLoadEvent } from '../shared/events.js';
 import type { Feed, Metric } from '../../core/types.js';
@@ -106,6 +106,11 @@ export class DaylightDashboard extends LitElement {
 
   private get t(): Messages {
     return messagesFor(this.locale);
+  }
+
+  /** Holds each update until the element's language has its catalogue (see `updateInLanguage`). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return updateInLanguage(this.locale, () => super.scheduleUpdate());
   }
 
   private get locale(): string {

@@ -8,7 +8,7 @@ import { FeedErrorEvent, FeedLoadEvent } from '../shared/events.js';
 import { describeFeedError } from '../shared/describe-error.js';
 import { reportFaults } from '../shared/report.js';
 import { stateFromObject } from '../shared/data-element.js';
-import { closestLang, PageLangController } from '../shared/locale.js';
+import { closestLang, PageLangController, updateInLanguage } from '../shared/locale.js';
 import { tokens } from '../shared/styles.js';
 import { guardFeed } from '../../core/privacy.js';
 import { messagesFor } from '../../core/i18n/index.js';
@@ -206,6 +206,11 @@ export class DaylightFeed extends LitElement {
       this.dispatchEvent(new FeedErrorEvent(next.error, next.src));
     }
     this.pending.resolve(next);
+  }
+
+  /** Holds each update until the page's language has its catalogue (see `updateInLanguage`). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return updateInLanguage(closestLang(this), () => super.scheduleUpdate());
   }
 
   protected override render() {

@@ -8,7 +8,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { feedContext, selectionContext, type FeedSelection, type FeedState } from './context.js';
-import { PageLangController, closestLang } from './locale.js';
+import { PageLangController, closestLang, updateInLanguage } from './locale.js';
 import { PrintController } from './print.js';
 import { describeFeedError } from './describe-error.js';
 import { reportFaults } from './report.js';
@@ -52,6 +52,11 @@ export abstract class DaylightDataElement extends LitElement {
 
   protected get t(): Messages {
     return messagesFor(this.locale);
+  }
+
+  /** Holds each update until the element's language has its catalogue (see `updateInLanguage`). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return updateInLanguage(this.locale, () => super.scheduleUpdate());
   }
 
   /** The state to render: the `feed` property wins over the enclosing `<daylight-feed>`. */

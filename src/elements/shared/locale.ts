@@ -3,6 +3,7 @@
  * (through shadow roots), else the page's <html lang>, else English.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { catalogueLoaded } from '../../core/i18n/index.js';
 
 export function closestLang(element: Element): string {
   let node: Node | null = element;
@@ -37,4 +38,14 @@ export class PageLangController implements ReactiveController {
   hostDisconnected(): void {
     hosts.delete(this.host);
   }
+}
+
+/**
+ * For an element's `scheduleUpdate`: runs Lit's update at once when the element's language is
+ * ready, else once its catalogue has loaded, so a Spanish page never flashes English text (nor
+ * announces it to a screen reader) while the catalogue arrives.
+ */
+export function updateInLanguage(lang: string, update: () => void | Promise<unknown>): void | Promise<unknown> {
+  const pending = catalogueLoaded(lang);
+  return pending ? pending.then(update) : update();
 }
