@@ -21,6 +21,7 @@ import {
   publishCount, publishFunnel, publishQuantiles, publishShare,
 } from './publish.js';
 import { cryptoRandom, seededRandom } from './random.js';
+import { GroupWindow } from './groups.js';
 import { BUILTIN_DIMENSIONS, GRAIN_LABEL, METRIC_TEXT, VALUE_LABELS, fillLabel, privacyNotes } from './text.js';
 
 const DAY = 86_400_000;
@@ -109,144 +110,6 @@ interface MetricState {
   /** The built-in category in front of the config's, if any (service, responder_type). */
   builtin?: 'service' | 'responder_type';
   fine: Fine;
-}
-
-/** A tiny Bloom filter: remembers (approximately) which group ids were already closed. */
-class ClosedIds {
-  private bits = new Uint32Array(1 << 18); // 8 Mbit, 1 MB
-  private readonly size = this.bits.length * 32;
-  // The three FNV-1a hashes (seeds 0, 0x9e3779b9, 0x85ebca6b) of the last id, computed in one
-  // pass with no array per call: `has` and `add` run once per group.
-  private h0 = 0;
-  private h1 = 0;
-  private h2 = 0;
-  private hash(id: string): void {
-    let a = 2166136261 ^ 0;
-    let b = 2166136261 ^ 0x9e3779b9;
-    let c = 2166136261 ^ 0x85ebca6b;
-    for (let i = 0; i < id.length; i++) {
-      const code = id.charCodeAt(i);
-      a = Math.imul(a ^ code, 16777619);
-      b = Math.imul(b ^ code, 16777619);
-      c = Math.imul(c ^ code, 16777619);
-    }
-    this.h0 = (a >>> 0) % this.size;
-    this.h1 = (b >>> 0) % this.size;
-    this.h2 = (c >>> 0) % this.size;
-  }
-  private set(bit: number): void {
-    this.bits[bit >>> 5]! |= 1 << (bit & 31);
-  }
-  private get(bit: number): boolean {
-    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-  }
-  add(id: string): void {
-    this.hash(id);
-    this.set(this.h0);
-    this.set(this.h1);
-    this.set(this.h2);
-  }
-  has(id: string): boolean {
-    this.hash(id);
-    return this.get(this.h0) && this.get(this.h1) && this.get(this.h2);
-  }
-}
-
-/** A group's state carries the window's last-touched stamp (one object per group, not two). */
-interface Stamped {
-  stamp: number;
-}
-
-/**
- * Open groups; when there are more than `limit`, the least recently touched one closes. A touch
- * only stamps the group; a FIFO queue with second chances finds the victim in amortised O(1)
- * (re-inserting into a Map on every touch leaves holes that make "oldest first" scans quadratic).
- */
-class GroupWindow<S extends Stamped> {
-  private open = new Map<string, S>();
-  // The queue as two parallel arrays: an object per queued id would be one more allocation per group.
-  private queueIds: string[] = [];
-  private queueStamps: number[] = [];
-  // The entries too, so that the eviction scan needs no Map lookup.
-  private queueEntries: S[] = [];
-  private head = 0;
-  private clock = 0;
-  private closed = new ClosedIds();
-  // Rows of one group usually come one after another: the last group found skips the Map.
-  private lastId: string | undefined;
-  private lastEntry: S | undefined;
-  /** Whether the group returned by the last `get` had (probably) been closed before. */
-  late = false;
-  constructor(private readonly limit: number, private readonly onClose: (state: S) => void) {}
-  /** Returns the group's state; `late` says whether its id was (probably) closed before. */
-  get(id: string, create: () => S): S {
-    const stamp = ++this.clock;
-    this.late = false;
-    if (id === this.lastId) {
-      this.lastEntry!.stamp = stamp;
-      return this.lastEntry!;
-    }
-    let entry = this.open.get(id);
-    if (entry !== undefined) {
-      entry.stamp = stamp;
-    } else {
-      this.late = this.closed.has(id);
-      // Room is made before the new group joins the queue: made after, when every other open
-      // group had been touched since it was queued, the scan would reach and close the new group
-      // itself, and the call's next row would open a second, "late" group.
-      if (this.open.size >= this.limit) this.evictOne();
-      entry = create();
-      entry.stamp = stamp;
-      this.open.set(id, entry);
-      this.queueIds.push(id);
-      this.queueStamps.push(stamp);
-      this.queueEntries.push(entry);
-    }
-    this.lastId = id;
-    this.lastEntry = entry;
-    return entry;
-  }
-  private evictOne(): void {
-    for (;;) {
-      const id = this.queueIds[this.head]!;
-      const queued = this.queueStamps[this.head]!;
-      const entry = this.queueEntries[this.head++]!;
-      if (entry.stamp !== queued) {
-        // Touched since it was queued: give it another turn at the back.
-        this.queueIds.push(id);
-        this.queueStamps.push(entry.stamp);
-        this.queueEntries.push(entry);
-        continue;
-      }
-      this.open.delete(id);
-      if (id === this.lastId) {
-        this.lastId = undefined;
-        this.lastEntry = undefined;
-      }
-      this.closed.add(id);
-      this.onClose(entry);
-      break;
-    }
-    if (this.head > 65_536 && this.head * 2 > this.queueIds.length) {
-      this.queueIds = this.queueIds.slice(this.head);
-      this.queueStamps = this.queueStamps.slice(this.head);
-      this.queueEntries = this.queueEntries.slice(this.head);
-      this.head = 0;
-    }
-  }
-  flush(): void {
-    for (const [id, entry] of this.open) {
-      this.closed.add(id);
-      this.onClose(entry);
-    }
-    this.open.clear();
-    this.queueIds = [];
-    this.queueStamps = [];
-    this.queueEntries = [];
-    this.head = 0;
-    this.lastId = undefined;
-    this.lastEntry = undefined;
-  }
 }
 
 const TRUTHY = ['true', 'yes', 'y', '1', 't'];
@@ -649,7 +512,7 @@ function withSuffix(label: Label, suffix: string): Label {
   return out as Label;
 }
 
-interface CallGroup extends Stamped {
+interface CallGroup {
   key: string;
   received: number;
   firstArrival: number;
@@ -664,12 +527,12 @@ interface CallGroup extends Stamped {
   cats: string[];
 }
 
-interface IncidentGroup extends Stamped {
+interface IncidentGroup {
   key: string;
   victims?: Set<string>;
 }
 
-interface ReferralGroup extends Stamped {
+interface ReferralGroup {
   key: string;
   service: string;
   referred: number;
@@ -677,7 +540,7 @@ interface ReferralGroup extends Stamped {
   cats: string[];
 }
 
-interface OutreachGroup extends Stamped {
+interface OutreachGroup {
   key: string;
   cats: string[];
   identified: number;
@@ -690,7 +553,7 @@ class SourceReader implements SourceSink {
   private readonly ctx: ReturnType<FeedBuilder['context']>;
   private readonly parser: TimestampParser;
   private readonly kind: SourceKind;
-  private readonly window: GroupWindow<Stamped> | undefined;
+  private readonly window: GroupWindow<unknown> | undefined;
   private readonly truthy: Set<string>;
   private readonly mine: MetricState[];
   private readonly catIds: string[];
@@ -718,7 +581,7 @@ class SourceReader implements SourceSink {
     this.timeField = TIME_FIELD[this.kind];
     this.timeGetter = fields[this.timeField];
     if (fields.id) {
-      this.window = new GroupWindow<Stamped>(this.ctx.groupWindow, (state) => this.closeGroup(state));
+      this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
     // Made once, not per row: a closure per row is garbage the collector must clear.
     const keepAllTypes = this.metric('coresponse_share') !== undefined;
@@ -730,13 +593,12 @@ class SourceReader implements SourceSink {
       const g = this.spareCall;
       if (g === undefined) {
         return {
-          stamp: 0, key: '', received: Number.NaN, firstArrival: Number.NaN, firstType: '', lastCleared: Number.NaN,
+          key: '', received: Number.NaN, firstArrival: Number.NaN, firstType: '', lastCleared: Number.NaN,
           arrivedTypes: keepArrived ? new Map() : undefined, allTypes: keepAllTypes ? new Set() : undefined,
           coresponder: false, service: '', cats: NO_CATEGORIES,
         };
       }
       this.spareCall = undefined;
-      g.stamp = 0;
       g.key = '';
       g.received = Number.NaN;
       g.firstArrival = Number.NaN;
@@ -842,7 +704,7 @@ class SourceReader implements SourceSink {
     return problem;
   }
 
-  private group<S extends { key: string } & Stamped>(row: readonly string[], create: () => S): S | RowProblem {
+  private group<S extends { key: string }>(row: readonly string[], create: () => S): S | RowProblem {
     const id = this.fields.id!(row);
     if (id === '') return `${this.columnName('id')} is empty; rows are grouped by it`;
     const open = this.window as unknown as GroupWindow<S>;
@@ -958,7 +820,7 @@ class SourceReader implements SourceSink {
       if (victims) victims.fine.add(this.keyFor(victims, base, cats));
       return undefined;
     }
-    const g = this.group<IncidentGroup & { cats: string[] }>(row, () => ({ stamp: 0, key: '', cats: [] }));
+    const g = this.group<IncidentGroup & { cats: string[] }>(row, () => ({ key: '', cats: [] }));
     if (typeof g === 'string') return g;
     if (g.key === '') {
       g.key = base;
@@ -986,19 +848,19 @@ class SourceReader implements SourceSink {
     if (typeof followed === 'string') return followed;
     const rawService = this.fields.service?.(row) ?? '';
     const service = rawService === '' ? '' : categoryValue(rawService);
-    const fresh = (): Omit<ReferralGroup, 'stamp'> => ({ key: this.ctx.place(period, rawArea, lon, lat), service, referred, followed, cats });
+    const fresh = (): ReferralGroup => ({ key: this.ctx.place(period, rawArea, lon, lat), service, referred, followed, cats });
     if (!this.window) {
       this.closeReferral(fresh());
       return undefined;
     }
-    const g = this.group<ReferralGroup>(row, () => ({ stamp: 0, key: '', service: '', referred: Number.NaN, followed: Number.NaN, cats: [] }));
+    const g = this.group<ReferralGroup>(row, () => ({ key: '', service: '', referred: Number.NaN, followed: Number.NaN, cats: [] }));
     if (typeof g === 'string') return g;
     if (g.key === '') Object.assign(g, fresh());
     else if (!Number.isNaN(followed) && (Number.isNaN(g.followed) || followed < g.followed)) g.followed = followed;
     return undefined;
   }
 
-  private closeReferral(g: Omit<ReferralGroup, 'stamp'>): void {
+  private closeReferral(g: ReferralGroup): void {
     const rf = this.metric('referrals');
     if (rf) {
       if (g.service) rf.fine.add(this.keyFor(rf, g.key, g.cats, g.service));
@@ -1017,7 +879,7 @@ class SourceReader implements SourceSink {
     if (typeof contacted === 'string') return contacted;
     const connected = this.time('connected', this.fields.connected, row, false);
     if (typeof connected === 'string') return connected;
-    const fresh = (): Omit<OutreachGroup, 'stamp'> => ({
+    const fresh = (): OutreachGroup => ({
       key: this.ctx.place(period, rawArea, lon, lat), identified, cats,
       // Connection implies contact, even when the contact date was not recorded.
       contacted: !Number.isNaN(contacted) || !Number.isNaN(connected), connected: !Number.isNaN(connected),
@@ -1026,7 +888,7 @@ class SourceReader implements SourceSink {
       this.closeOutreach(fresh());
       return undefined;
     }
-    const g = this.group<OutreachGroup>(row, () => ({ stamp: 0, key: '', cats: [], identified: Number.NaN, contacted: false, connected: false }));
+    const g = this.group<OutreachGroup>(row, () => ({ key: '', cats: [], identified: Number.NaN, contacted: false, connected: false }));
     if (typeof g === 'string') return g;
     const f = fresh();
     if (g.key === '') Object.assign(g, f);
@@ -1037,7 +899,7 @@ class SourceReader implements SourceSink {
     return undefined;
   }
 
-  private closeOutreach(g: Omit<OutreachGroup, 'stamp'>): void {
+  private closeOutreach(g: OutreachGroup): void {
     const m = this.metric('past_victims_outreach');
     if (!m) return;
     const outcome = g.connected ? 'connected' : g.contacted ? 'contacted_only' : 'not_contacted';

@@ -1,0 +1,248 @@
+/**
+ * The window of open groups (calls, incidents, people) and the filter of closed group ids.
+ *
+ * A build holds up to `groupWindow` (100,000) groups open, and every row that starts a new group
+ * looks its id up, makes room by closing the least recently touched group and inserts itself. With
+ * a JavaScript Map keyed by id strings, that was a fifth of a build's time: each lookup hashes a
+ * fresh string, and each entry (Map bucket, id string, queue record) lives long enough to be
+ * promoted and traced by the collector. Here the window is a fixed set of slots in typed arrays,
+ * found through an open-addressing table keyed by the FNV-1a hash that the closed-id filter needs
+ * anyway, so one pass over the id's characters serves both.
+ */
+
+/** Group states are the caller's objects; the window only stores and hands them back. */
+export interface WindowOptions {
+  /**
+   * Replaces the table's hash of an id (not the closed-id filter's). Tests pass a hash with few
+   * values to force collisions and wrap-around; every result must stay the same.
+   */
+  tableHash?: (id: string) => number;
+}
+
+/** A Bloom filter of 8 Mbit (1 MB) with three FNV-1a hashes: which group ids were (probably) closed. */
+export class ClosedIds {
+  private readonly bits = new Uint32Array(1 << 18);
+  private static readonly MASK = (1 << 23) - 1;
+  /** The three hashes of the id last given to `hash` (seeds 0, 0x9e3779b9, 0x85ebca6b). */
+  h0 = 0;
+  h1 = 0;
+  h2 = 0;
+  hash(id: string): void {
+    let a = 2166136261 ^ 0;
+    let b = 2166136261 ^ 0x9e3779b9;
+    let c = 2166136261 ^ 0x85ebca6b;
+    for (let i = 0; i < id.length; i++) {
+      const code = id.charCodeAt(i);
+      a = Math.imul(a ^ code, 16777619);
+      b = Math.imul(b ^ code, 16777619);
+      c = Math.imul(c ^ code, 16777619);
+    }
+    this.h0 = a;
+    this.h1 = b;
+    this.h2 = c;
+  }
+  /** Adds the id whose hashes are given (as left by `hash`). */
+  addHashes(a: number, b: number, c: number): void {
+    this.set(a & ClosedIds.MASK);
+    this.set(b & ClosedIds.MASK);
+    this.set(c & ClosedIds.MASK);
+  }
+  hasHashes(a: number, b: number, c: number): boolean {
+    return this.get(a & ClosedIds.MASK) && this.get(b & ClosedIds.MASK) && this.get(c & ClosedIds.MASK);
+  }
+  add(id: string): void {
+    this.hash(id);
+    this.addHashes(this.h0, this.h1, this.h2);
+  }
+  has(id: string): boolean {
+    this.hash(id);
+    return this.hasHashes(this.h0, this.h1, this.h2);
+  }
+  private set(bit: number): void {
+    this.bits[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  private get(bit: number): boolean {
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+}
+
+/**
+ * Open groups; when a new group would make more than `limit`, the least recently touched one
+ * closes first. A touch only stamps the group's slot; a FIFO queue with second chances finds the
+ * group to close in amortised O(1). The order in which groups close (and so every result) is the
+ * same as the Map-based window this replaced: tests check it against that version.
+ */
+export class GroupWindow<S> {
+  private readonly closed = new ClosedIds();
+  /** Open-addressing table (linear probing): slot + 1, or 0 for empty. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  // Per slot: the id, its table hash, the closed-id filter's three hashes, the last touch, the
+  // touch that opened it (the close order of `flush`) and the caller's state.
+  private readonly ids: string[];
+  private readonly homes: Int32Array;
+  private readonly h1s: Int32Array;
+  private readonly h2s: Int32Array;
+  private readonly h0s: Int32Array;
+  private readonly stamps: Float64Array;
+  private readonly opened: Float64Array;
+  private readonly states: Array<S | undefined>;
+  /** Free slots, as a stack. */
+  private readonly free: Int32Array;
+  private freeCount: number;
+  private size = 0;
+  // The queue (a ring of `limit` entries: each open group is queued exactly once).
+  private readonly queueSlots: Int32Array;
+  private readonly queueStamps: Float64Array;
+  private head = 0;
+  private queued = 0;
+  private clock = 0;
+  // Rows of one group usually come one after another: the last group found skips the table.
+  private lastId: string | undefined;
+  private lastSlot = -1;
+  private readonly tableHash: ((id: string) => number) | undefined;
+  /** Whether the group returned by the last `get` had (probably) been closed before. */
+  late = false;
+
+  constructor(private readonly limit: number, private readonly onClose: (state: S) => void, options: WindowOptions = {}) {
+    let tableSize = 16;
+    while (tableSize < limit * 2) tableSize *= 2;
+    this.table = new Int32Array(tableSize);
+    this.mask = tableSize - 1;
+    this.ids = new Array<string>(limit).fill('');
+    this.homes = new Int32Array(limit);
+    this.h0s = new Int32Array(limit);
+    this.h1s = new Int32Array(limit);
+    this.h2s = new Int32Array(limit);
+    this.stamps = new Float64Array(limit);
+    this.opened = new Float64Array(limit);
+    this.states = new Array<S | undefined>(limit).fill(undefined);
+    this.free = new Int32Array(limit);
+    for (let i = 0; i < limit; i++) this.free[i] = limit - 1 - i;
+    this.freeCount = limit;
+    this.queueSlots = new Int32Array(limit);
+    this.queueStamps = new Float64Array(limit);
+    this.tableHash = options.tableHash;
+  }
+
+  /** Returns the group's state, made with `create` when the id is not open; see `late`. */
+  get(id: string, create: () => S): S {
+    const stamp = ++this.clock;
+    this.late = false;
+    if (id === this.lastId) {
+      this.stamps[this.lastSlot] = stamp;
+      return this.states[this.lastSlot]!;
+    }
+    const closed = this.closed;
+    closed.hash(id);
+    const h0 = closed.h0;
+    const home = this.tableHash ? this.tableHash(id) | 0 : h0;
+    const table = this.table;
+    const mask = this.mask;
+    for (let i = home & mask; ; i = (i + 1) & mask) {
+      const entry = table[i]!;
+      if (entry === 0) break;
+      const slot = entry - 1;
+      if (this.homes[slot] === home && this.ids[slot] === id) {
+        this.stamps[slot] = stamp;
+        this.lastId = id;
+        this.lastSlot = slot;
+        return this.states[slot]!;
+      }
+    }
+    const h1 = closed.h1;
+    const h2 = closed.h2;
+    this.late = closed.hasHashes(h0, h1, h2);
+    // Room is made before the new group joins the queue: made after, when every other open group
+    // had been touched since it was queued, the scan would reach and close the new group itself,
+    // and the call's next row would open a second, "late" group.
+    if (this.size >= this.limit) this.evictOne();
+    const slot = this.free[--this.freeCount]!;
+    // The eviction may have shifted entries, so the empty place is looked for again.
+    let i = home & mask;
+    while (table[i] !== 0) i = (i + 1) & mask;
+    table[i] = slot + 1;
+    this.size++;
+    this.ids[slot] = id;
+    this.homes[slot] = home;
+    this.h0s[slot] = h0;
+    this.h1s[slot] = h1;
+    this.h2s[slot] = h2;
+    this.stamps[slot] = stamp;
+    this.opened[slot] = stamp;
+    const state = create();
+    this.states[slot] = state;
+    this.enqueue(slot, stamp);
+    this.lastId = id;
+    this.lastSlot = slot;
+    return state;
+  }
+
+  private enqueue(slot: number, stamp: number): void {
+    let tail = this.head + this.queued;
+    if (tail >= this.limit) tail -= this.limit;
+    this.queueSlots[tail] = slot;
+    this.queueStamps[tail] = stamp;
+    this.queued++;
+  }
+
+  private evictOne(): void {
+    for (;;) {
+      const slot = this.queueSlots[this.head]!;
+      const queuedAt = this.queueStamps[this.head]!;
+      if (++this.head === this.limit) this.head = 0;
+      this.queued--;
+      const stamp = this.stamps[slot]!;
+      if (stamp !== queuedAt) {
+        // Touched since it was queued: another turn at the back.
+        this.enqueue(slot, stamp);
+        continue;
+      }
+      this.close(slot);
+      return;
+    }
+  }
+
+  private close(slot: number): void {
+    this.unlink(slot);
+    if (slot === this.lastSlot) {
+      this.lastId = undefined;
+      this.lastSlot = -1;
+    }
+    this.closed.addHashes(this.h0s[slot]!, this.h1s[slot]!, this.h2s[slot]!);
+    this.ids[slot] = '';
+    this.free[this.freeCount++] = slot;
+    this.size--;
+    this.onClose(this.states[slot]!);
+  }
+
+  /** Takes a slot out of the table, moving later entries of its probe run back (no tombstones). */
+  private unlink(slot: number): void {
+    const table = this.table;
+    const mask = this.mask;
+    let hole = this.homes[slot]! & mask;
+    while (table[hole] !== slot + 1) hole = (hole + 1) & mask;
+    for (let j = (hole + 1) & mask; ; j = (j + 1) & mask) {
+      const entry = table[j]!;
+      if (entry === 0) break;
+      const home = this.homes[entry - 1]! & mask;
+      // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
+      const stays = hole <= j ? home > hole && home <= j : home > hole || home <= j;
+      if (!stays) {
+        table[hole] = entry;
+        hole = j;
+      }
+    }
+    table[hole] = 0;
+  }
+
+  /** Closes every open group, in the order they were opened. */
+  flush(): void {
+    const open: number[] = [];
+    for (let i = 0; i < this.table.length; i++) if (this.table[i] !== 0) open.push(this.table[i]! - 1);
+    open.sort((a, b) => this.opened[a]! - this.opened[b]!);
+    for (const slot of open) this.close(slot);
+    this.head = 0;
+    this.queued = 0;
+  }
+}
