@@ -6,7 +6,23 @@
  * selection live in the element, which renders them with Lit, so no feed text ever goes through
  * Leaflet's HTML-string APIs (tooltips, popups and attribution use innerHTML).
  */
-import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import type * as L from 'leaflet';
+// Leaflet's modules one by one rather than its bundle, which cannot be tree-shaken (every class
+// registers itself on `L`): the chunk keeps what a choropleth uses. Handlers and getRenderer add
+// themselves to Map when imported, so these imports are needed for their side effects too; a
+// handler left out here is simply absent (Keyboard: the element moves between areas itself;
+// BoxZoom: off).
+import { Map as LeafletMap } from 'leaflet/src/map/Map.js';
+import 'leaflet/src/map/handler/Map.Drag.js';
+import 'leaflet/src/map/handler/Map.TouchZoom.js';
+import 'leaflet/src/map/handler/Map.DoubleClickZoom.js';
+import 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
+import 'leaflet/src/layer/vector/Renderer.getRenderer.js';
+import { FeatureGroup } from 'leaflet/src/layer/FeatureGroup.js';
+import { Polygon } from 'leaflet/src/layer/vector/Polygon.js';
+import { Canvas } from 'leaflet/src/layer/vector/Canvas.js';
+import { SVG } from 'leaflet/src/layer/vector/SVG.js';
+import { LatLng } from 'leaflet/src/geo/LatLng.js';
 import leafletCssText from 'leaflet/dist/leaflet.css?inline';
 import type { PolygonRings } from '../../core/geo.js';
 
@@ -38,10 +54,15 @@ export interface LayerColours {
 }
 
 export interface MapLayerOptions {
-  /** A tile URL template; none by default, so the map makes no third-party request. */
-  tiles?: string;
-  /** Attribution for the tiles, shown as text (never parsed as HTML). */
-  attribution?: string;
+  /** A tile layer under the areas; none by default, so the map makes no third-party request. */
+  tiles?: {
+    /** A tile URL template. */
+    url: string;
+    /** Attribution for the tiles, shown as text (never parsed as HTML). */
+    attribution?: string;
+    /** From `loadTiles()`, resolved before the map is created. */
+    module: TilesModule;
+  };
   /** No zoom or fade animation (prefers-reduced-motion). */
   reducedMotion: boolean;
   /** Touch-first device: one finger scrolls the page, two fingers move and zoom the map. */
@@ -93,15 +114,27 @@ export function leafletStyleSheet(): CSSStyleSheet {
 /** Leaflet's CSS text, for browsers without constructable stylesheets. */
 export const leafletCss = leafletCssText;
 
+/** The tile layer and its attribution control, in their own chunk: most maps have no tiles. */
+export type TilesModule = typeof import('./leaflet-tiles.js');
+
+/**
+ * Loads the tile chunk. It must resolve before `createMapLayer`: Control.js mixes the control
+ * corners into Map, which a map only lays out when it is created.
+ */
+export function loadTiles(): Promise<TilesModule> {
+  return import('./leaflet-tiles.js');
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export function createMapLayer(container: HTMLElement, options: MapLayerOptions): MapLayer {
   let colours = options.colours;
   const animate = !options.reducedMotion;
-  const map = L.map(container, {
-    // Controls are the element's own buttons (localised, outside Leaflet's DOM).
+  const map = new LeafletMap(container, {
+    // Controls are the element's own buttons (localised, outside Leaflet's DOM); the tile chunk
+    // adds the attribution itself (once loaded, Control.Attribution would add one to every map).
     zoomControl: false,
-    attributionControl: Boolean(options.tiles),
+    attributionControl: false,
     // The element handles keys: arrows move between areas rather than pan.
     keyboard: false,
     // Click-to-activate: the wheel scrolls the page until the reader clicks or focuses the map.
@@ -124,16 +157,14 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
     // One finger pans the page; Leaflet's pinch handler also moves the map with two fingers.
     container.style.touchAction = 'pan-x pan-y';
   }
-  if (options.tiles) {
-    L.tileLayer(options.tiles, { attribution: escapeHtml(options.attribution ?? '') }).addTo(map);
-    map.attributionControl?.setPrefix(false);
-  }
+  if (options.tiles) options.tiles.module.addTiles(map, options.tiles.url, options.tiles.attribution ?? '');
 
-  const renderer: L.Renderer = options.canvas ? L.canvas({ padding: 0.2 }) : L.svg({ padding: 0.2 });
+  const renderer: L.Renderer = options.canvas ? new Canvas({ padding: 0.2 }) : new SVG({ padding: 0.2 });
   map.addLayer(renderer);
 
   const patterns = options.canvas ? canvasPatterns(colours) : svgPatterns(container, options.idPrefix, colours);
-  const group = L.featureGroup().addTo(map);
+  const group = new FeatureGroup();
+  map.addLayer(group);
   let shapes = new Map<string, L.Polygon>();
   let labels = new Map<string, L.LatLng>();
   let bounds: L.LatLngBounds | undefined;
@@ -184,7 +215,9 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
     current?.remove();
     const shape = key === undefined ? undefined : shapes.get(key);
     if (!shape) return undefined;
-    return L.polygon(shape.getLatLngs() as L.LatLng[][], { renderer, color: colour, weight, fill: false, interactive: false }).addTo(map);
+    const drawn = new Polygon(shape.getLatLngs() as L.LatLng[][], { renderer, color: colour, weight, fill: false, interactive: false });
+    map.addLayer(drawn);
+    return drawn;
   }
 
   function fit(): void {
@@ -218,14 +251,14 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
         // GeoJSON is [lon, lat]; Leaflet wants [lat, lon]. One L.Polygon per area (a
         // MultiPolygon is an array of polygons), built directly rather than through L.geoJSON,
         // which would re-validate and re-copy what the element has already checked.
-        const latlngs = area.polygons.map((rings) => rings.map((ring) => ring.map(([lon, lat]) => L.latLng(lat, lon))));
-        const shape = L.polygon(latlngs.length === 1 ? latlngs[0]! : latlngs, style(area.key));
+        const latlngs = area.polygons.map((rings) => rings.map((ring) => ring.map(([lon, lat]) => new LatLng(lat, lon))));
+        const shape = new Polygon(latlngs.length === 1 ? latlngs[0]! : latlngs, style(area.key));
         const key = area.key;
         keyOf.set(shape, key);
         // SVG paths carry their key (never a value), so tests and page scripts can find an area.
         if (!options.canvas) shape.on('add', () => shape.getElement()?.setAttribute('data-area', key));
         shapes.set(key, shape);
-        labels.set(key, L.latLng(area.labelPoint[1], area.labelPoint[0]));
+        labels.set(key, new LatLng(area.labelPoint[1], area.labelPoint[0]));
         all.push(shape);
       }
       for (const shape of all) group.addLayer(shape);
@@ -372,9 +405,4 @@ function canvasPatterns(initial: LayerColours): Patterns {
       cache.clear();
     },
   };
-}
-
-/** Leaflet writes attribution with innerHTML; the attribute is text, so it is shown as text. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

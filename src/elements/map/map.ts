@@ -823,7 +823,8 @@ export class DaylightMap extends DaylightDataElement {
   private async createLayer(container: HTMLElement, count: number): Promise<void> {
     this.layerLoading = true;
     try {
-      const module = await loadMapLayer();
+      const tileUrl = this.tiles;
+      const [module, tiles] = await Promise.all([loadMapLayer(), tileUrl ? loadMapLayer().then((m) => m.loadTiles()) : undefined]);
       const root = this.renderRoot as ShadowRoot;
       const sheet = module.leafletStyleSheet();
       // Leaflet's rules go first so the element's own (e.g. the map background) win at equal specificity.
@@ -832,8 +833,7 @@ export class DaylightMap extends DaylightDataElement {
       const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
       const touch = matchMedia('(pointer: coarse)').matches;
       this.layer = module.createMapLayer(container, {
-        tiles: this.tiles,
-        attribution: this.attribution,
+        tiles: tileUrl && tiles ? { url: tileUrl, attribution: this.attribution, module: tiles } : undefined,
         reducedMotion,
         touch,
         canvas: this.rendererChoice === 'canvas' || (this.rendererChoice !== 'svg' && count > CANVAS_THRESHOLD),
