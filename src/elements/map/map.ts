@@ -7,6 +7,7 @@ import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
 import { dataTableStyles } from '../shared/table.styles.js';
 import { mapStyles } from './map.styles.js';
+import { areaInDirection, screenPoint, type Direction, type ScreenPoint } from './directions.js';
 import type { AreaPaint, LayerArea, LayerColours, MapLayer } from './leaflet-layer.js';
 import type { Feed, Metric } from '../../core/types.js';
 import { TOTAL } from '../../core/types.js';
@@ -96,6 +97,13 @@ export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
  * set: the base is the area boundaries themselves, so the map makes no third-party request and
  * works under a strict CSP. Suppressed areas are hatched and read "Hidden"; no number,
  * share, rate or change is ever derived from a hidden value.
+ *
+ * Keyboard: the map is one Tab stop, after the ranked list. Focus starts on the selected area,
+ * else the first in reading order. The arrow keys move to the nearest area in that direction as
+ * drawn (within 45° of it, favouring the one straight ahead) and stay put at the map's edge;
+ * Page Down / Page Up step through every area in reading order (north to south in bands, west to
+ * east), Home / End jump to the first / last; Enter or Space selects, + / − zoom, Escape hides
+ * the label. Each move is announced.
  *
  * @summary A privacy-safe choropleth map of areas, with a ranked list and a table.
  * @status experimental
@@ -950,15 +958,43 @@ export class DaylightMap extends DaylightDataElement {
     this.layer?.setWheelZoom(false);
   }
 
+  /** Label points of the areas in `order`, on the screen's axes, for the arrow keys. */
+  private get screenPoints(): Map<string, ScreenPoint> {
+    const areas = this.boundaryState?.areas;
+    const rows = this.model?.byKey;
+    if (this.pointsFor?.areas !== areas || this.pointsFor?.rows !== rows) {
+      const byKey = new Map(areas?.map((area) => [area.key, area]));
+      const points = new Map<string, ScreenPoint>();
+      // Reading order, so that ties between equally near areas resolve the same way every time.
+      for (const key of this.order) {
+        const area = byKey.get(key);
+        if (area) points.set(key, screenPoint(area.labelPoint));
+      }
+      this.pointsFor = { areas, rows, points };
+    }
+    return this.pointsFor!.points;
+  }
+
+  private pointsFor?: { areas?: AreaShape[]; rows?: Map<string, MapRow>; points: Map<string, ScreenPoint> };
+
   private onKeyDown(event: KeyboardEvent): void {
     const order = this.order;
     if (order.length === 0) return;
     const current = this.active ? order.indexOf(this.active) : -1;
     const last = order.length - 1;
     let next: number | undefined;
+    const direction = ARROWS[event.key];
+    if (direction) {
+      event.preventDefault();
+      // At the map's edge there is nothing further that way: the reader stays where they are.
+      const target = current < 0 ? order[0] : areaInDirection(this.screenPoints, this.active!, direction);
+      if (target !== undefined) this.moveTo(target, true);
+      return;
+    }
     switch (event.key) {
-      case 'ArrowRight': case 'ArrowDown': next = current < 0 ? 0 : Math.min(last, current + 1); break;
-      case 'ArrowLeft': case 'ArrowUp': next = current < 0 ? 0 : Math.max(0, current - 1); break;
+      // Reading order (north to south in bands, west to east): a walk that visits every area.
+      case 'PageDown': next = current < 0 ? 0 : Math.min(last, current + 1); break;
+      case 'PageUp': next = current < 0 ? 0 : Math.max(0, current - 1); break;
       case 'Home': next = 0; break;
       case 'End': next = last; break;
       case 'Enter': case ' ':
@@ -1007,6 +1043,8 @@ export class DaylightMap extends DaylightDataElement {
     this.tooltip = undefined;
   }
 }
+
+const ARROWS: Partial<Record<string, Direction>> = { ArrowRight: 'right', ArrowLeft: 'left', ArrowUp: 'up', ArrowDown: 'down' };
 
 interface Deferred<T> { promise: Promise<T>; resolve: (value: T) => void; settled: boolean }
 
