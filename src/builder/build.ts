@@ -77,12 +77,46 @@ export type RowProblem = string;
 export interface SourceSink {
   /** Adds one data row (values in header order). Returns a problem when the row is unusable. */
   add(values: readonly string[], line: number): RowProblem | undefined;
+  /**
+   * The same for a row given as ranges of a line (field i is `text.slice(starts[i], ends[i])`),
+   * so that fields which are only parsed, such as timestamps, never become strings.
+   */
+  addRange(text: string, starts: Int32Array, ends: Int32Array, line: number): RowProblem | undefined;
   /** Closes the source: every open group is counted. */
   close(): void;
   readonly report: SourceReport;
 }
 
-type Getter = (row: readonly string[]) => string;
+/**
+ * The row being read: field strings, or ranges of a line of text. Both give the same values; the
+ * ranges spare a reader the strings of fields that are never kept.
+ */
+class RowCursor {
+  values: readonly string[] = [];
+  text = '';
+  starts: Int32Array = new Int32Array(0);
+  ends: Int32Array = new Int32Array(0);
+  ranged = false;
+  /** Field i, trimmed (as `values[i].trim()` would be). */
+  field(i: number): string {
+    if (!this.ranged) return (this.values[i] ?? '').trim();
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    if (start === end) return '';
+    const text = this.text;
+    // trim() removes Unicode spaces too: anything that might be one takes the exact road.
+    if (!plainAt(text, start) || !plainAt(text, end - 1)) return text.slice(start, end).trim();
+    return text.slice(start, end);
+  }
+}
+
+/** Whether the character at i is printable ASCII (and so not something trim() would remove). */
+function plainAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code > 32 && code < 127;
+}
+
+type Getter = (row: RowCursor) => string;
 
 /** Counts per metric: a fine table keyed by coordinates joined with SEP. */
 class Fine {
@@ -173,6 +207,8 @@ export class FeedBuilder {
       throw new ConfigError([{ path: `sources[${index}].file`, message: `sources[${index}].file: ${fileName} has no header row (is it empty?).` }]);
     }
     const issues: Array<{ path: string; message: string }> = [];
+    /** Config path -> its column, for specs that name one column. */
+    const singleColumns = new Map<string, number>();
     const column = (spec: string | string[] | undefined, path: string): Getter | undefined => {
       if (spec === undefined) return undefined;
       const wanted = Array.isArray(spec) ? spec : [spec];
@@ -186,20 +222,25 @@ export class FeedBuilder {
       }
       if (idx.length === 1) {
         const only = idx[0]!;
-        return (row) => (row[only] ?? '').trim();
+        singleColumns.set(path, only);
+        return (row) => row.field(only);
       }
       return (row) => {
         for (const i of idx) {
-          const value = (row[i] ?? '').trim();
+          const value = row.field(i);
           if (value !== '') return value;
         }
         return '';
       };
     };
     const fields: Partial<Record<FieldName, Getter>> = {};
+    const fieldColumns: Partial<Record<FieldName, number>> = {};
     for (const [name, spec] of Object.entries(source.fields) as Array<[FieldName, string | string[] | undefined]>) {
-      const getter = column(spec, `sources[${index}].fields.${name}`);
+      const path = `sources[${index}].fields.${name}`;
+      const getter = column(spec, path);
       if (getter) fields[name] = getter;
+      const only = singleColumns.get(path);
+      if (only !== undefined) fieldColumns[name] = only;
     }
     const categoryGetters = new Map<string, { get: Getter; config: CategoryConfig }>();
     for (const [dim, category] of Object.entries(source.categories ?? {})) {
@@ -211,7 +252,7 @@ export class FeedBuilder {
 
     const report: SourceReport = { id: source.id, file: fileName, rows: 0, used: 0, bad: 0, excluded: {}, lateRows: 0 };
     this.sourceReports.push(report);
-    return new SourceReader(this, index, source, fields, categoryGetters, filter, report);
+    return new SourceReader(this, index, source, fields, fieldColumns, categoryGetters, filter, report);
   }
 
   /** @internal Used by SourceReader. */
@@ -498,7 +539,7 @@ function own(value: string): string {
 /** A raw category value as published: blank is "unknown", any spelling of "other" joins the Other bucket. */
 function categoryValue(raw: string): string {
   if (raw === '') return UNKNOWN;
-  return raw.toLowerCase() === OTHER ? OTHER : raw;
+  return raw.length === OTHER.length && raw.toLowerCase() === OTHER ? OTHER : raw;
 }
 
 function rank(value: string): number {
@@ -567,6 +608,7 @@ class SourceReader implements SourceSink {
     index: number,
     private readonly source: SourceConfig,
     private readonly fields: Partial<Record<FieldName, Getter>>,
+    private readonly fieldColumns: Partial<Record<FieldName, number>>,
     categories: Map<string, { get: Getter; config: CategoryConfig }>,
     private readonly filter: Getter | undefined,
     readonly report: SourceReport,
@@ -629,8 +671,19 @@ class SourceReader implements SourceSink {
     return key;
   }
 
-  private time(field: FieldName, getter: Getter | undefined, row: readonly string[], required: boolean): number | RowProblem {
+  private time(field: FieldName, getter: Getter | undefined, row: RowCursor, required: boolean): number | RowProblem {
     if (!getter) return Number.NaN;
+    const col = this.fieldColumns[field];
+    if (row.ranged && col !== undefined) {
+      // Read in place; anything but a plain, valid timestamp takes the string road below, which
+      // gives the same value and words the problem.
+      const start = row.starts[col]!;
+      const end = row.ends[col]!;
+      if (start < end && plainAt(row.text, start) && plainAt(row.text, end - 1)) {
+        const epoch = this.parser.parseRange(row.text, start, end);
+        if (!Number.isNaN(epoch)) return epoch;
+      }
+    }
     const text = getter(row);
     if (text === '') return required ? `${this.columnName(field)} is empty; every ${this.kind} record needs one` : Number.NaN;
     const epoch = this.parser.parse(text);
@@ -643,7 +696,25 @@ class SourceReader implements SourceSink {
     return Array.isArray(spec) ? spec.map((s) => `"${s}"`).join(' / ') : `"${spec}"`;
   }
 
-  add(row: readonly string[], line: number): RowProblem | undefined {
+  private readonly row = new RowCursor();
+
+  add(values: readonly string[], line: number): RowProblem | undefined {
+    const row = this.row;
+    row.ranged = false;
+    row.values = values;
+    return this.addRow(row, line);
+  }
+
+  addRange(text: string, starts: Int32Array, ends: Int32Array, line: number): RowProblem | undefined {
+    const row = this.row;
+    row.ranged = true;
+    row.text = text;
+    row.starts = starts;
+    row.ends = ends;
+    return this.addRow(row, line);
+  }
+
+  private addRow(row: RowCursor, line: number): RowProblem | undefined {
     void line;
     this.report.rows++;
     if (this.filter && this.source.filter) {
@@ -678,7 +749,8 @@ class SourceReader implements SourceSink {
         [lon, lat] = point;
       }
     }
-    const rawArea = this.fields.area?.(row) || undefined;
+    // A call's area is read from its first row only (below), not from every unit's row.
+    const rawArea = this.kind === 'calls' ? undefined : this.areaOf(row);
     let cats = NO_CATEGORIES;
     if (this.categoryList.length > 0) {
       cats = [];
@@ -694,6 +766,10 @@ class SourceReader implements SourceSink {
     return undefined;
   }
 
+  private areaOf(row: RowCursor): string | undefined {
+    return this.fields.area?.(row) || undefined;
+  }
+
   private exclude(reason: string): undefined {
     this.report.excluded[reason] = (this.report.excluded[reason] ?? 0) + 1;
     return undefined;
@@ -704,7 +780,7 @@ class SourceReader implements SourceSink {
     return problem;
   }
 
-  private group<S extends { key: string }>(row: readonly string[], create: () => S): S | RowProblem {
+  private group<S extends { key: string }>(row: RowCursor, create: () => S): S | RowProblem {
     const id = this.fields.id!(row);
     if (id === '') return `${this.columnName('id')} is empty; rows are grouped by it`;
     const open = this.window as unknown as GroupWindow<S>;
@@ -713,9 +789,9 @@ class SourceReader implements SourceSink {
     return state;
   }
 
-  private addKind(row: readonly string[], when: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+  private addKind(row: RowCursor, when: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
     switch (this.kind) {
-      case 'calls': return this.addCall(row, when, period, rawArea, lon, lat, cats);
+      case 'calls': return this.addCall(row, when, period, lon, lat, cats);
       case 'incidents':
       case 'victims': return this.addVictim(row, period, rawArea, lon, lat, cats);
       case 'referrals': return this.addReferral(row, when, period, rawArea, lon, lat, cats);
@@ -723,7 +799,7 @@ class SourceReader implements SourceSink {
     }
   }
 
-  private addCall(row: readonly string[], received: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+  private addCall(row: RowCursor, received: number, period: string, lon: number, lat: number, cats: string[]): RowProblem | undefined {
     const arrived = this.time('arrived', this.fields.arrived, row, false);
     if (typeof arrived === 'string') return arrived;
     const cleared = this.time('cleared', this.fields.cleared, row, false);
@@ -734,11 +810,12 @@ class SourceReader implements SourceSink {
     if (typeof g === 'string') return g;
     if (g.key === '') {
       // The call's first row fixes its period, area and categories.
-      g.key = this.ctx.place(period, rawArea, lon, lat);
+      g.key = this.ctx.place(period, this.areaOf(row), lon, lat);
       g.received = received;
       g.cats = cats;
     }
-    const rawType = this.fields.responderType?.(row) ?? '';
+    // The responder type is only needed by the metrics that keep types.
+    const rawType = (g.allTypes || g.arrivedTypes) && this.fields.responderType ? this.fields.responderType(row) : '';
     const type = rawType === '' ? '' : categoryValue(rawType);
     if (type && g.allTypes) g.allTypes.add(type);
     if (!Number.isNaN(arrived)) {
@@ -810,7 +887,7 @@ class SourceReader implements SourceSink {
     }
   }
 
-  private addVictim(row: readonly string[], period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+  private addVictim(row: RowCursor, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
     const base = this.ctx.place(period, rawArea, lon, lat);
     const victims = this.metric('victims');
     if (!this.window) {
@@ -843,7 +920,7 @@ class SourceReader implements SourceSink {
     if (incidents) incidents.fine.add(this.keyFor(incidents, g.key, g.cats));
   }
 
-  private addReferral(row: readonly string[], referred: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+  private addReferral(row: RowCursor, referred: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
     const followed = this.time('followedUp', this.fields.followedUp, row, false);
     if (typeof followed === 'string') return followed;
     const rawService = this.fields.service?.(row) ?? '';
@@ -874,7 +951,7 @@ class SourceReader implements SourceSink {
     }
   }
 
-  private addOutreach(row: readonly string[], identified: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
+  private addOutreach(row: RowCursor, identified: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
     const contacted = this.time('contacted', this.fields.contacted, row, false);
     if (typeof contacted === 'string') return contacted;
     const connected = this.time('connected', this.fields.connected, row, false);

@@ -203,6 +203,8 @@ export interface TimestampParser {
   readonly example: string;
   /** Epoch milliseconds, or NaN when the text does not match the format or names an impossible date. */
   parse(text: string): number;
+  /** `parse(text.slice(start, end))`, without making the slice when the format allows. */
+  parseRange(text: string, start: number, end: number): number;
 }
 
 /** Throws an Error describing the problem when the pattern has no date part. */
@@ -256,16 +258,22 @@ function renderExample(tokens: Token[]): string {
 export function timestampParser(format: string, clock: ZoneClock): TimestampParser {
   if (format === 'epoch_s' || format === 'epoch_ms') {
     const scale = format === 'epoch_s' ? 1000 : 1;
-    return {
+    return withSlices({
       format, example: format === 'epoch_s' ? '1586328788' : '1586328788000',
       parse: (text) => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) * scale : Number.NaN),
-    };
+    });
   }
-  if (format === 'iso') return isoParser(clock);
+  if (format === 'iso') return withSlices(isoParser(clock));
   const tokens = compileTokens(format);
   const dates = new DateCache(clock);
   const generic = (text: string) => parseTokens(tokens, text, dates);
-  return { format, example: renderExample(tokens), parse: fixedWidthParser(tokens, dates, generic) ?? generic };
+  const fixed = fixedWidthParser(tokens, dates, generic);
+  if (!fixed) return withSlices({ format, example: renderExample(tokens), parse: generic });
+  return { format, example: renderExample(tokens), parse: (text) => fixed(text, 0, text.length), parseRange: fixed };
+}
+
+function withSlices(parser: Omit<TimestampParser, 'parseRange'>): TimestampParser {
+  return { ...parser, parseRange: (text, start, end) => parser.parse(text.slice(start, end)) };
 }
 
 const FIELD_INDEX = { year: 0, month: 1, day: 2, hour: 3, minute: 4, second: 5 } as const;
@@ -275,7 +283,7 @@ const FIELD_INDEX = { year: 0, month: 1, day: 2, hour: 3, minute: 4, second: 5 }
  * parser that reads digits at known positions instead of walking the tokens. Anything it does not
  * recognise goes to the general parser, so both accept and reject exactly the same texts.
  */
-function fixedWidthParser(tokens: Token[], dates: DateCache, generic: (text: string) => number): ((text: string) => number) | undefined {
+function fixedWidthParser(tokens: Token[], dates: DateCache, generic: (text: string) => number): ((text: string, start: number, end: number) => number) | undefined {
   const literalAt: number[] = [];
   const literalCode: number[] = [];
   const numberAt: number[] = [];
@@ -297,15 +305,15 @@ function fixedWidthParser(tokens: Token[], dates: DateCache, generic: (text: str
     } else return undefined;
   }
   const values = [0, 0, 0, 0, 0, 0];
-  return (text) => {
-    if (text.length !== width) return generic(text);
-    for (let i = 0; i < literalAt.length; i++) if (text.charCodeAt(literalAt[i]!) !== literalCode[i]) return generic(text);
+  return (text, start, end) => {
+    if (end - start !== width) return generic(text.slice(start, end));
+    for (let i = 0; i < literalAt.length; i++) if (text.charCodeAt(start + literalAt[i]!) !== literalCode[i]) return generic(text.slice(start, end));
     values[0] = values[1] = values[2] = values[3] = values[4] = values[5] = 0;
     for (let n = 0; n < numberAt.length; n++) {
       let value = 0;
-      for (let i = numberAt[n]!, stop = i + numberLength[n]!; i < stop; i++) {
+      for (let i = start + numberAt[n]!, stop = i + numberLength[n]!; i < stop; i++) {
         const c = text.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) return generic(text);
+        if (c < 0 || c > 9) return generic(text.slice(start, end));
         value = value * 10 + c;
       }
       values[numberField[n]!] = value;
@@ -445,7 +453,7 @@ function assemble(year: number, month: number, day: number, hour: number, minute
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-function isoParser(clock: ZoneClock): TimestampParser {
+function isoParser(clock: ZoneClock): Omit<TimestampParser, 'parseRange'> {
   return {
     format: 'iso',
     example: '2020-04-07T23:53:08-07:00',

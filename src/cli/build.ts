@@ -110,6 +110,10 @@ export async function buildFromConfig(options: BuildCommandOptions): Promise<Bui
         const problem = sink!.add(values, line);
         if (problem) bad(line, problem);
       },
+      rowRange: (text, starts, ends, line) => {
+        const problem = sink!.addRange(text, starts, ends, line);
+        if (problem) bad(line, problem);
+      },
       malformed: (line, reason) => {
         malformed++;
         bad(line, reason);

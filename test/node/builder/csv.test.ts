@@ -37,6 +37,25 @@ async function ours(path: string, chunkBytes?: number, delimiter?: string): Prom
   return seen;
 }
 
+/**
+ * The same through `rowRange` where the reader uses it: positions turned back into strings must
+ * give the rows `row` gets, with the same line numbers and reports.
+ */
+async function oursRanged(path: string, chunkBytes?: number, delimiter?: string): Promise<string[]> {
+  const seen: string[] = [];
+  try {
+    await readRows(path, { format: 'csv', ...(chunkBytes ? { chunkBytes } : {}), ...(delimiter ? { delimiter } : {}) }, {
+      header: (h) => seen.push(`header ${JSON.stringify(h)}`),
+      row: (v, line) => seen.push(`${line}: ${JSON.stringify(v)}`),
+      rowRange: (text, starts, ends, line) => seen.push(`${line}: ${JSON.stringify(Array.from(starts, (s, i) => text.slice(s, ends[i])))}`),
+      malformed: (line, reason) => seen.push(`${line}! ${reason}`),
+    });
+  } catch (error) {
+    seen.push(`rejected ${(error as Error).message}`);
+  }
+  return seen;
+}
+
 /** The reference: csv-parse over the whole file, with the reader's line and blank-line rules. */
 async function reference(path: string, delimiter = ','): Promise<string[]> {
   const seen: string[] = [];
@@ -104,8 +123,12 @@ describe('CSV reader: fast path and csv-parse agree', () => {
       const path = file(content);
       const expected = await reference(path);
       assert.deepEqual(await ours(path), expected, 'whole file in one read');
+      assert.deepEqual(await oursRanged(path), expected, 'whole file in one read, as positions');
       // Chunk boundaries at every byte position (splitting multi-byte characters too).
-      for (const chunk of [1, 2, 3, 5, 8, 13]) assert.deepEqual(await ours(path, chunk), expected, `reads of ${chunk} bytes`);
+      for (const chunk of [1, 2, 3, 5, 8, 13]) {
+        assert.deepEqual(await ours(path, chunk), expected, `reads of ${chunk} bytes`);
+        assert.deepEqual(await oursRanged(path, chunk), expected, `reads of ${chunk} bytes, as positions`);
+      }
     });
   }
 
@@ -114,6 +137,7 @@ describe('CSV reader: fast path and csv-parse agree', () => {
     const expected = await reference(path, ';');
     assert.deepEqual(await ours(path, undefined, ';'), expected);
     assert.deepEqual(await ours(path, 2, ';'), expected);
+    assert.deepEqual(await oursRanged(path, 2, ';'), expected);
   });
 
   it('many rows across many chunks, with a quoted row near the end', async () => {
@@ -123,6 +147,7 @@ describe('CSV reader: fast path and csv-parse agree', () => {
     const expected = await reference(path);
     assert.deepEqual(await ours(path, 4096), expected);
     assert.deepEqual(await ours(path), expected);
+    assert.deepEqual(await oursRanged(path, 4096), expected);
   });
 });
 

@@ -93,6 +93,28 @@ describe('timestamp parsing', () => {
     assert.equal(parser.parse('0099-06-01 12:00:00'), reference('America/Chicago', 99, 6, 1, 12, 0, 0));
   });
 
+  it('parseRange(text, start, end) reads a timestamp inside a line as parse() reads it alone, for every format', () => {
+    const clock = new ZoneClock('America/Los_Angeles');
+    const samples: Array<[string, string[]]> = [
+      ['YYYY-MM-DD HH:mm:ss', ['2024-11-03 01:30:00', '2024-03-10 02:30:00', '2024-07-01 12:00:00', '2024-02-30 01:00:00', '2024-07-01 12:00', '2024-07-0x 12:00:00', '', '0099-06-01 12:00:00']],
+      ['MM/DD/YYYY hh:mm:ss A', ['04/07/2020 11:53:08 PM', '04/07/2020 13:53:08 PM', '4/7/2020 11:53:08 PM']],
+      ['YYYY/M/D H:mm', ['2024/3/10 2:30', '2024/12/31 23:59', '2024/1/1']],
+      ['iso', ['2020-04-07T23:53:08-07:00', '2020-04-07 23:53:08', '2020-04-07T23:53:08.5Z', 'nope']],
+      ['epoch_s', ['1586328788', '1586328788.25', '15x']],
+      ['epoch_ms', ['1586328788000', '-5']],
+    ];
+    for (const [format, texts] of samples) {
+      const alone = timestampParser(format, clock);
+      const inLine = timestampParser(format, clock);
+      for (const text of texts) {
+        const line = `C1,${text},x`;
+        const want = alone.parse(text);
+        const got = inLine.parseRange(line, 3, 3 + text.length);
+        assert.ok(Object.is(got, want), `${format} ${JSON.stringify(text)}: ${got} vs ${want}`);
+      }
+    }
+  });
+
   it('reads the same text the same way whatever came before it', () => {
     const clock = new ZoneClock('America/Los_Angeles');
     const parser = timestampParser('YYYY-MM-DD HH:mm:ss', clock);
