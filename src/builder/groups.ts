@@ -10,6 +10,9 @@
  * anyway, so one pass over the id's characters serves both.
  */
 
+/** Ids up to this many UTF-16 units are kept in the character pool; longer ones as strings. */
+const ID_CHARS = 16;
+
 /** Group states are the caller's objects; the window only stores and hands them back. */
 export interface WindowOptions {
   /**
@@ -77,9 +80,11 @@ export class GroupWindow<S> {
   /** Open-addressing table (linear probing): slot + 1, or 0 for empty. */
   private readonly table: Int32Array;
   private readonly mask: number;
-  // Per slot: the id, its table hash, the closed-id filter's three hashes, the last touch, the
+  // Per slot: the id (its characters in a fixed-width pool, or the string itself when longer), its table hash, the closed-id filter's three hashes, the last touch, the
   // touch that opened it (the close order of `flush`) and the caller's state.
-  private readonly ids: string[];
+  private readonly chars: Uint16Array;
+  private readonly lengths: Int32Array;
+  private readonly longIds: string[];
   private readonly homes: Int32Array;
   private readonly h1s: Int32Array;
   private readonly h2s: Int32Array;
@@ -109,7 +114,11 @@ export class GroupWindow<S> {
     while (tableSize < limit * 2) tableSize *= 2;
     this.table = new Int32Array(tableSize);
     this.mask = tableSize - 1;
-    this.ids = new Array<string>(limit).fill('');
+    // Ids are kept as characters, not strings: a string held for a hundred thousand rows is
+    // copied twice and promoted by the collector, one per group, and that was most of its work.
+    this.chars = new Uint16Array(limit * ID_CHARS);
+    this.lengths = new Int32Array(limit);
+    this.longIds = new Array<string>(limit).fill('');
     this.homes = new Int32Array(limit);
     this.h0s = new Int32Array(limit);
     this.h1s = new Int32Array(limit);
@@ -143,7 +152,7 @@ export class GroupWindow<S> {
       const entry = table[i]!;
       if (entry === 0) break;
       const slot = entry - 1;
-      if (this.homes[slot] === home && this.ids[slot] === id) {
+      if (this.homes[slot] === home && this.holds(slot, id)) {
         this.stamps[slot] = stamp;
         this.lastId = id;
         this.lastSlot = slot;
@@ -163,7 +172,7 @@ export class GroupWindow<S> {
     while (table[i] !== 0) i = (i + 1) & mask;
     table[i] = slot + 1;
     this.size++;
-    this.ids[slot] = id;
+    this.keep(slot, id);
     this.homes[slot] = home;
     this.h0s[slot] = h0;
     this.h1s[slot] = h1;
@@ -176,6 +185,26 @@ export class GroupWindow<S> {
     this.lastId = id;
     this.lastSlot = slot;
     return state;
+  }
+
+  private keep(slot: number, id: string): void {
+    const length = id.length;
+    this.lengths[slot] = length;
+    if (length > ID_CHARS) {
+      this.longIds[slot] = id;
+      return;
+    }
+    const chars = this.chars;
+    for (let i = 0, at = slot * ID_CHARS; i < length; i++) chars[at + i] = id.charCodeAt(i);
+  }
+
+  private holds(slot: number, id: string): boolean {
+    const length = id.length;
+    if (this.lengths[slot] !== length) return false;
+    if (length > ID_CHARS) return this.longIds[slot] === id;
+    const chars = this.chars;
+    for (let i = 0, at = slot * ID_CHARS; i < length; i++) if (chars[at + i] !== id.charCodeAt(i)) return false;
+    return true;
   }
 
   private enqueue(slot: number, stamp: number): void {
@@ -210,7 +239,7 @@ export class GroupWindow<S> {
       this.lastSlot = -1;
     }
     this.closed.addHashes(this.h0s[slot]!, this.h1s[slot]!, this.h2s[slot]!);
-    this.ids[slot] = '';
+    this.longIds[slot] = '';
     this.free[this.freeCount++] = slot;
     this.size--;
     this.onClose(this.states[slot]!);

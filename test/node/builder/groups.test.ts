@@ -51,6 +51,9 @@ class MapWindow<S extends { stamp: number }> {
   }
 }
 
+/** Call n's id: short ones, and every fifth longer than the window's character pool (16). */
+const name = (n: number) => (n % 5 === 0 ? `CALL-2024-000000-${n}` : `C${n}`);
+
 /** A reproducible stream of ids: mostly runs of one id, some returning after a few others, some after many. */
 function ids(seed: number, count: number): string[] {
   let state = seed;
@@ -59,10 +62,10 @@ function ids(seed: number, count: number): string[] {
   let next = 0;
   for (let i = 0; i < count; i++) {
     const r = random();
-    if (r < 0.5 || out.length === 0) out.push(`C${next++}`);
+    if (r < 0.5 || out.length === 0) out.push(name(next++));
     else if (r < 0.75) out.push(out[out.length - 1]!);
     else if (r < 0.95) out.push(out[Math.max(0, out.length - 1 - Math.floor(random() * 20))]!);
-    else out.push(`C${Math.floor(random() * next)}`);
+    else out.push(name(Math.floor(random() * next)));
   }
   return out;
 }
