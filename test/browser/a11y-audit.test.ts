@@ -216,8 +216,8 @@ function focusIndicator(el: Element): { colour: RGBA; against: RGBA; width: numb
     const colour = parseColour(style.outlineColor);
     if (colour) return { colour, against: backgroundOf(composedParent(el) ?? el), width: parseFloat(style.outlineWidth) };
   }
-  // A chart point draws its focus as a thick stroke around its mark.
-  const mark = el.querySelector('circle, rect');
+  // A chart point draws its focus as a thick stroke around its mark (or is the mark itself).
+  const mark = el.matches('circle, rect') ? el : el.querySelector('circle, rect');
   if (el instanceof SVGElement && mark) {
     const markStyle = getComputedStyle(mark);
     const colour = parseColour(markStyle.stroke);
@@ -339,7 +339,7 @@ describe('accessibility audit (WCAG 2.1 AA)', function () {
     await settled(el);
     expect(shadow(el).querySelector('[part=tooltip]'), 'dismissed by Escape').to.equal(null);
     // By keyboard: focusing a point shows its tooltip; Escape hides it and focus stays.
-    const point = shadow(el).querySelector<SVGGElement>('.point[tabindex="0"]')!;
+    const point = shadow(el).querySelector<SVGElement>('.point[tabindex="0"]')!;
     point.focus();
     await settled(el);
     expect(shadow(el).querySelector('[part=tooltip]')).to.not.equal(null);

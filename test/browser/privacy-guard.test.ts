@@ -49,7 +49,7 @@ describe('privacy guard in the widgets (rules 1, 3, 4, 8)', () => {
       // Walk every point of every chart so each tooltip renders, and collect what it says.
       const said: string[] = [everythingSaid(el)];
       for (const chart of el.querySelectorAll<DaylightTrend>('daylight-trend')) {
-        const points = [...shadow(chart).querySelectorAll<SVGGElement>('.point')];
+        const points = [...shadow(chart).querySelectorAll<SVGElement>('.point')];
         expect(points.length).to.be.greaterThan(0);
         for (const point of points) {
           point.dispatchEvent(new FocusEvent('focus'));

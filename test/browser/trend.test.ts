@@ -18,7 +18,7 @@ async function trend(feed: Feed, attributes: Record<string, string> = {}, width 
   return el;
 }
 
-const points = (el: DaylightTrend) => [...shadow(el).querySelectorAll<SVGGElement>('.point')];
+const points = (el: DaylightTrend) => [...shadow(el).querySelectorAll<SVGElement>('.point')];
 
 describe('<daylight-trend>', () => {
   let feed: Feed;

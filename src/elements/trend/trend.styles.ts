@@ -14,8 +14,8 @@ export const trendStyles = css`
   .dot { fill: var(--_accent); stroke: var(--_surface); stroke-width: 1.5; }
   .unstable { fill: var(--_surface); stroke: var(--_accent); stroke-width: 2; }
   .point { outline: none; cursor: default; }
-  .point:focus-visible circle, .point:focus-visible rect { stroke: var(--_focus); stroke-width: 3; }
-  .point.active circle { stroke: var(--_text); stroke-width: 2; }
+  circle.point.active { stroke: var(--_text); stroke-width: 2; }
+  circle.point:focus-visible, .point:focus-visible rect { stroke: var(--_focus); stroke-width: 3; }
   .suppressed-marker rect { fill: var(--_surface); stroke: var(--_suppressed); stroke-width: 1.5; }
   .suppressed-marker path { stroke: var(--_suppressed); stroke-width: 1.2; }
   .missing-hit { fill: transparent; }

@@ -12,6 +12,7 @@ import { areaName as areaLabel, fixedWhere } from '../shared/labels.js';
 import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import { trendStyles } from './trend.styles.js';
 import type { Feed, Metric } from '../../core/types.js';
+import type { Messages } from '../../core/i18n/index.js';
 import { findMetric, quantileFromStatistic, selectSeries, type Selection } from '../../core/select.js';
 import { describeCell, type CellText } from '../../core/describe.js';
 import { formatPeriod, formatTick, resolveLabel } from '../../core/format.js';
@@ -94,6 +95,9 @@ export class DaylightTrend extends DaylightDataElement {
   private readonly size = new WidthController(this);
   private readonly uid = `daylight-trend-${++nextId}`;
   private points: Point[] = [];
+  private pointsFeed?: Feed;
+  private pointsMessages?: Messages;
+  private pointsKey = '';
   private exportTitle = '';
   private exportSubtitle = '';
 
@@ -137,13 +141,21 @@ export class DaylightTrend extends DaylightDataElement {
     const locale = this.locale;
     const grain = feed.period.grain;
     const selection = this.selectionFor(metric);
-    let series = selectSeries(metric, grain, selection);
-    if (this.periods && this.periods > 0) series = series.slice(-this.periods);
-    this.points = series.map(({ period, cell }) => ({
-      period,
-      label: formatPeriod(period, grain, locale),
-      text: describeCell(feed, metric, cell, t, locale),
-    }));
+    // Hover, focus, a tooltip or the first width measurement re-render the chart; the series and
+    // its 60-odd formatted labels only change with these inputs.
+    const pointsKey = [metric.id, JSON.stringify(selection), locale, this.periods ?? ''].join('\u0000');
+    if (feed !== this.pointsFeed || t !== this.pointsMessages || pointsKey !== this.pointsKey) {
+      let series = selectSeries(metric, grain, selection);
+      if (this.periods && this.periods > 0) series = series.slice(-this.periods);
+      this.points = series.map(({ period, cell }) => ({
+        period,
+        label: formatPeriod(period, grain, locale),
+        text: describeCell(feed, metric, cell, t, locale),
+      }));
+      this.pointsFeed = feed;
+      this.pointsMessages = t;
+      this.pointsKey = pointsKey;
+    }
     if (this.active >= this.points.length) this.active = this.points.length - 1;
     const subject = this.label ?? t.statisticLabel(resolveLabel(metric.label, locale), metric.statistic === 'quantile' ? selection.q : undefined);
     const areaName = areaLabel(feed, metric, selection.where?.area, this.locale, this.t);
@@ -210,18 +222,21 @@ export class DaylightTrend extends DaylightDataElement {
             : nothing)}
         </g>
         <path class="line" part="line" d=${path} aria-hidden="true"></path>
-        <g class="points">
+        <g class="points" @focusin=${this.onPointFocus} @keydown=${this.onKeyDown}>
           ${this.points.map((p, i) => {
             const focusable = i === (active < 0 ? this.points.length - 1 : active);
             const label = `${p.label}: ${p.text.long}${p.text.unstable ? ` (${this.t.unstable})` : ''}`;
-            const shape = p.text.state === 'published'
-              ? svg`<circle cx=${x(i)} cy=${y(p.text.value!)} r=${i === active ? 6 : 3.5} class=${p.text.unstable ? 'unstable' : 'dot'}></circle>`
-              : p.text.state === 'missing'
-                ? svg`<rect x=${x(i) - 4} y=${baseline - 4} width="8" height="8" class="missing-hit"></rect>`
-                : this.suppressedMarker(x(i), baseline - 7);
-            return svg`<g class="point ${p.text.state} ${i === active ? 'active' : ''}" role="img" aria-label=${label}
-                tabindex=${focusable ? 0 : -1} data-index=${i}
-                @focus=${() => this.activate(i, true)} @keydown=${this.onKeyDown}>${shape}</g>`;
+            // A published point is its own circle (no wrapping group): a page of charts draws
+            // hundreds of them, and each element less is measurable on a phone.
+            if (p.text.state === 'published') {
+              return svg`<circle class="point published ${p.text.unstable ? 'unstable' : 'dot'}${i === active ? ' active' : ''}" role="img"
+                aria-label=${label} tabindex=${focusable ? 0 : -1} data-index=${i} cx=${x(i)} cy=${y(p.text.value!)} r=${i === active ? 6 : 3.5}></circle>`;
+            }
+            const shape = p.text.state === 'missing'
+              ? svg`<rect x=${x(i) - 4} y=${baseline - 4} width="8" height="8" class="missing-hit"></rect>`
+              : this.suppressedMarker(x(i), baseline - 7);
+            return svg`<g class="point ${p.text.state}${i === active ? ' active' : ''}" role="img" aria-label=${label}
+                tabindex=${focusable ? 0 : -1} data-index=${i}>${shape}</g>`;
           })}
         </g>
       </svg>`}
@@ -316,10 +331,12 @@ export class DaylightTrend extends DaylightDataElement {
     this.tooltipVisible = false;
   }
 
-  private activate(index: number, focus: boolean): void {
+  /** One listener for all points (not two per point: 60-odd points per chart add up on a page of charts). */
+  private onPointFocus(event: FocusEvent): void {
+    const index = Number((event.target as Element).closest('[data-index]')?.getAttribute('data-index'));
+    if (!Number.isInteger(index)) return;
     this.active = index;
     this.tooltipVisible = true;
-    if (focus) return;
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -337,7 +354,7 @@ export class DaylightTrend extends DaylightDataElement {
     this.active = index;
     this.tooltipVisible = true;
     this.updateComplete.then(() => {
-      (this.renderRoot.querySelector(`.point[data-index="${index}"]`) as SVGGElement | null)?.focus();
+      (this.renderRoot.querySelector(`.point[data-index="${index}"]`) as SVGElement | null)?.focus();
     });
   }
 
