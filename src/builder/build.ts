@@ -78,10 +78,10 @@ export interface SourceSink {
   /** Adds one data row (values in header order). Returns a problem when the row is unusable. */
   add(values: readonly string[], line: number): RowProblem | undefined;
   /**
-   * The same for a row given as ranges of a line (field i is `text.slice(starts[i], ends[i])`),
+   * The same for a row given as ranges of a line (field i is `text.slice(starts[at + i], ends[at + i])`),
    * so that fields which are only parsed, such as timestamps, never become strings.
    */
-  addRange(text: string, starts: Int32Array, ends: Int32Array, line: number): RowProblem | undefined;
+  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number): RowProblem | undefined;
   /** Closes the source: every open group is counted. */
   close(): void;
   readonly report: SourceReport;
@@ -96,12 +96,14 @@ class RowCursor {
   text = '';
   starts: Int32Array = new Int32Array(0);
   ends: Int32Array = new Int32Array(0);
+  /** Where the row's first field is in `starts` and `ends` (a reader may pass many rows' ranges at once). */
+  at = 0;
   ranged = false;
   /** Field i, trimmed (as `values[i].trim()` would be). */
   field(i: number): string {
     if (!this.ranged) return (this.values[i] ?? '').trim();
-    const start = this.starts[i]!;
-    const end = this.ends[i]!;
+    const start = this.starts[this.at + i]!;
+    const end = this.ends[this.at + i]!;
     if (start === end) return '';
     const text = this.text;
     // trim() removes Unicode spaces too: anything that might be one takes the exact road.
@@ -677,8 +679,8 @@ class SourceReader implements SourceSink {
     if (row.ranged && col !== undefined) {
       // Read in place; anything but a plain, valid timestamp takes the string road below, which
       // gives the same value and words the problem.
-      const start = row.starts[col]!;
-      const end = row.ends[col]!;
+      const start = row.starts[row.at + col]!;
+      const end = row.ends[row.at + col]!;
       if (start < end && plainAt(row.text, start) && plainAt(row.text, end - 1)) {
         const epoch = this.parser.parseRange(row.text, start, end);
         if (!Number.isNaN(epoch)) return epoch;
@@ -705,12 +707,13 @@ class SourceReader implements SourceSink {
     return this.addRow(row, line);
   }
 
-  addRange(text: string, starts: Int32Array, ends: Int32Array, line: number): RowProblem | undefined {
+  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number): RowProblem | undefined {
     const row = this.row;
     row.ranged = true;
     row.text = text;
     row.starts = starts;
     row.ends = ends;
+    row.at = at;
     return this.addRow(row, line);
   }
 

@@ -110,8 +110,8 @@ export async function buildFromConfig(options: BuildCommandOptions): Promise<Bui
         const problem = sink!.add(values, line);
         if (problem) bad(line, problem);
       },
-      rowRange: (text, starts, ends, line) => {
-        const problem = sink!.addRange(text, starts, ends, line);
+      rowRange: (text, starts, ends, at, line) => {
+        const problem = sink!.addRange(text, starts, ends, at, line);
         if (problem) bad(line, problem);
       },
       malformed: (line, reason) => {

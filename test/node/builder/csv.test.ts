@@ -41,13 +41,20 @@ async function ours(path: string, chunkBytes?: number, delimiter?: string): Prom
  * The same through `rowRange` where the reader uses it: positions turned back into strings must
  * give the rows `row` gets, with the same line numbers and reports.
  */
-async function oursRanged(path: string, chunkBytes?: number, delimiter?: string): Promise<string[]> {
+async function oursRanged(path: string, chunkBytes?: number, delimiter?: string, thread = false): Promise<string[]> {
   const seen: string[] = [];
+  let width = 0;
   try {
-    await readRows(path, { format: 'csv', ...(chunkBytes ? { chunkBytes } : {}), ...(delimiter ? { delimiter } : {}) }, {
-      header: (h) => seen.push(`header ${JSON.stringify(h)}`),
+    await readRows(path, { format: 'csv', thread, ...(chunkBytes ? { chunkBytes } : {}), ...(delimiter ? { delimiter } : {}) }, {
+      header: (h) => {
+        width = h.length;
+        seen.push(`header ${JSON.stringify(h)}`);
+      },
       row: (v, line) => seen.push(`${line}: ${JSON.stringify(v)}`),
-      rowRange: (text, starts, ends, line) => seen.push(`${line}: ${JSON.stringify(Array.from(starts, (s, i) => text.slice(s, ends[i])))}`),
+      rowRange: (text, starts, ends, at, line) => {
+        const fields = Array.from({ length: width }, (_, i) => text.slice(starts[at + i], ends[at + i]));
+        seen.push(`${line}: ${JSON.stringify(fields)}`);
+      },
       malformed: (line, reason) => seen.push(`${line}! ${reason}`),
     });
   } catch (error) {
@@ -148,6 +155,37 @@ describe('CSV reader: fast path and csv-parse agree', () => {
     assert.deepEqual(await ours(path, 4096), expected);
     assert.deepEqual(await ours(path), expected);
     assert.deepEqual(await oursRanged(path, 4096), expected);
+  });
+});
+
+describe('CSV reader: in a second thread', () => {
+  for (const [name, content] of Object.entries(CASES)) {
+    it(`${name}: the rows, line numbers and reports of csv-parse, in order`, async () => {
+      const path = file(content);
+      assert.deepEqual(await oursRanged(path, 3, undefined, true), await reference(path));
+    });
+  }
+
+  it('many rows in hundreds of batches (more than the thread may send ahead), with bad and quoted rows among them', async () => {
+    const lines = ['id,n,when'];
+    for (let i = 0; i < 5000; i++) lines.push(i === 4990 ? `C${i},"${i}, quoted",2024-01-01` : i % 997 === 0 ? `C${i},short` : `C${i},${i},2024-01-01 00:00:00`);
+    const path = file(`${lines.join('\n')}\n`);
+    const expected = await reference(path);
+    assert.deepEqual(await oursRanged(path, 256, undefined, true), expected);
+    assert.deepEqual(await oursRanged(path, undefined, undefined, true), expected);
+  });
+
+  it('stops and rejects when a handler throws, on either path', async () => {
+    for (const content of ['a,b\n1,2\n3,4\n', 'a,b\n1,"2"\n3,4\n']) {
+      const path = file(content);
+      let rows = 0;
+      const stop = () => {
+        rows++;
+        throw new Error('stop');
+      };
+      await assert.rejects(readRows(path, { format: 'csv', thread: true }, { header: () => {}, row: stop, rowRange: stop, malformed: () => {} }), /stop/);
+      assert.equal(rows, 1);
+    }
   });
 });
 
