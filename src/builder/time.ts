@@ -304,22 +304,41 @@ function fixedWidthParser(tokens: Token[], dates: DateCache, generic: (text: str
       width += token.min;
     } else return undefined;
   }
-  const values = [0, 0, 0, 0, 0, 0];
+  // Where each field's digits are (-1: not in the format, read as 0). A format naming a field
+  // twice keeps the general reader, which reads the last one.
+  const at = [-1, -1, -1, -1, -1, -1];
+  const length = [0, 0, 0, 0, 0, 0];
+  for (let n = 0; n < numberAt.length; n++) {
+    if (at[numberField[n]!] !== -1) return undefined;
+    at[numberField[n]!] = numberAt[n]!;
+    length[numberField[n]!] = numberLength[n]!;
+  }
+  const [yearAt, monthAt, dayAt, hourAt, minuteAt, secondAt] = at as [number, number, number, number, number, number];
+  const [yearLength, monthLength, dayLength, hourLength, minuteLength, secondLength] = length as [number, number, number, number, number, number];
+  const literals = literalAt.length;
   return (text, start, end) => {
     if (end - start !== width) return generic(text.slice(start, end));
-    for (let i = 0; i < literalAt.length; i++) if (text.charCodeAt(start + literalAt[i]!) !== literalCode[i]) return generic(text.slice(start, end));
-    values[0] = values[1] = values[2] = values[3] = values[4] = values[5] = 0;
-    for (let n = 0; n < numberAt.length; n++) {
-      let value = 0;
-      for (let i = start + numberAt[n]!, stop = i + numberLength[n]!; i < stop; i++) {
-        const c = text.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) return generic(text.slice(start, end));
-        value = value * 10 + c;
-      }
-      values[numberField[n]!] = value;
-    }
-    return dates.assemble(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!, values[5]!, 0, Number.NaN);
+    for (let i = 0; i < literals; i++) if (text.charCodeAt(start + literalAt[i]!) !== literalCode[i]) return generic(text.slice(start, end));
+    const year = digitsAt(text, start + yearAt, yearLength);
+    const month = digitsAt(text, start + monthAt, monthLength);
+    const day = digitsAt(text, start + dayAt, dayLength);
+    const hour = hourAt < 0 ? 0 : digitsAt(text, start + hourAt, hourLength);
+    const minute = minuteAt < 0 ? 0 : digitsAt(text, start + minuteAt, minuteLength);
+    const second = secondAt < 0 ? 0 : digitsAt(text, start + secondAt, secondLength);
+    if ((year | month | day | hour | minute | second) < 0) return generic(text.slice(start, end));
+    return dates.assemble(year, month, day, hour, minute, second, 0, Number.NaN);
   };
+}
+
+/** The number written by `length` digits at `at`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at, stop = at + length; i < stop; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /**
