@@ -27,6 +27,7 @@ const CELL_RULES: Record<string, { rule: AuditRule; n: number; text: (k: number)
   'small-count': { rule: 'small-count', n: 1, text: (k) => `a count between 1 and ${k - 1} is published` },
   'small-denominator': { rule: 'small-denominator', n: 3, text: (k) => `a share or rate rests on fewer than ${k} records` },
   'small-numerator': { rule: 'small-numerator', n: 3, text: (k) => `a share's numerator is between 1 and ${k - 1}, or missing` },
+  'small-complement': { rule: 'small-complement', n: 3, text: (k) => `n − numerator is between 1 and ${k - 1}: the records outside the share or rate form a small count` },
   'quantile-too-few': { rule: 'quantile-too-few', n: 4, text: (k) => `a quantile needs n × min(q, 1 − q) of at least ${k}` },
   'minimum-or-maximum': { rule: 'minimum-or-maximum', n: 4, text: () => 'a minimum or maximum (q of 0 or 1) is published' },
   'suppressed-size': { rule: 'suppressed-size', n: 8, text: () => 'a suppressed cell states its size n' },
@@ -60,13 +61,6 @@ export function auditFeed(input: unknown): AuditResult {
       if (fault) {
         const rule = CELL_RULES[fault]!;
         findings.push({ path, rule: rule.rule, ruleNumber: rule.n, message: `${path}: ${rule.text(k)} (rule ${rule.n}).` });
-      }
-      if ((metric.statistic === 'share' || metric.statistic === 'rate') && !cell.suppressed && typeof cell.numerator === 'number') {
-        const rest = cell.n - cell.numerator;
-        if (rest > 0 && rest < k && !fault) {
-          findings.push({ path, rule: 'small-complement', ruleNumber: 3,
-            message: `${path}: n − numerator is between 1 and ${k - 1}, so the records outside the share form a small count (rule 3, applied to the complement).` });
-        }
       }
     });
     checkRecoverable(feed, metric, m, findings, notes);

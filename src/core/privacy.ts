@@ -13,6 +13,8 @@ export type PrivacyRule =
   | 'small-count'
   | 'small-denominator'
   | 'small-numerator'
+  /** A share's records outside the numerator (n − numerator) form a small count, e.g. 84 of 90 shows 6. */
+  | 'small-complement'
   | 'quantile-too-few'
   | 'minimum-or-maximum'
   | 'suppressed-size'
@@ -57,6 +59,10 @@ export function cellFault(metric: Pick<Metric, 'statistic'>, cell: Cell, k: numb
     case 'rate':
       if (cell.n < k) return 'small-denominator';
       if (cell.numerator === undefined || (cell.numerator > 0 && cell.numerator < k)) return 'small-numerator';
+      // Rule 3 read with rule 1: "84 of 90 followed up" tells a reader that 6 were not. The
+      // builder never publishes that and audit reports it; a hand-made feed must not slip it past
+      // a widget either.
+      if (cell.n - cell.numerator > 0 && cell.n - cell.numerator < k) return 'small-complement';
       return undefined;
     case 'quantile': {
       const q = cell.q ?? Number.NaN;
@@ -72,6 +78,7 @@ const RULE_NUMBER: Record<PrivacyRule, 1 | 2 | 3 | 4 | 8> = {
   'small-count': 1,
   'small-denominator': 3,
   'small-numerator': 3,
+  'small-complement': 3,
   'quantile-too-few': 4,
   'minimum-or-maximum': 4,
   'recoverable-by-subtraction': 2,
@@ -81,6 +88,7 @@ const RULE_TEXT: Record<PrivacyRule, (k: number) => string> = {
   'small-count': (k) => `a count between 1 and ${k - 1} is published (rule 1: counts below k=${k} must be suppressed)`,
   'small-denominator': (k) => `a share or rate rests on fewer than ${k} records (rule 3)`,
   'small-numerator': (k) => `a share or rate has a numerator between 1 and ${k - 1}, or none stated (rule 3)`,
+  'small-complement': (k) => `a share or rate leaves between 1 and ${k - 1} records outside its numerator (n − numerator), a small count by subtraction (rule 3, applied to the complement)`,
   'quantile-too-few': (k) => `a quantile rests on too few records: n × min(q, 1 − q) must be at least ${k} (rule 4)`,
   'minimum-or-maximum': () => 'a minimum or maximum is published (rule 4: never published)',
   'suppressed-size': () => 'a suppressed cell states its size n, which reveals what suppression hides (rule 8)',

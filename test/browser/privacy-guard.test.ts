@@ -107,6 +107,26 @@ describe('privacy guard in the widgets (rules 1, 3, 4, 8)', () => {
     }
   });
 
+  it('hides a share whose complement is a small count: "84 of 90" would tell residents that 6 were not', async () => {
+    const feed = await fixtureFeed();
+    feed.metrics[2]!.cells[1] = { period: '2026-09', n: 90, numerator: 84, value: 84 / 90 };
+    const faults: PrivacyFaultEvent[] = [];
+    const onFault = (event: Event) => faults.push(event as PrivacyFaultEvent);
+    document.addEventListener('daylight-privacy-fault', onFault);
+    const realWarn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await fixture(html`<daylight-kpi .feed=${feed} metric="coresponse_share" period="2026-09" compare="none"></daylight-kpi>`);
+      const said = everythingSaid(el);
+      for (const number of ['93%', '93.3%', '84', '6']) expect(mentionsNumber(said, number), `"${number}" appeared`).to.equal(false);
+      expect(said).to.contain('Not shown');
+      expect(faults.flatMap((e) => e.faults.map((f) => `${f.path} ${f.rule}`))).to.deep.equal(['metrics[2].cells[1] small-complement']);
+    } finally {
+      console.warn = realWarn;
+      document.removeEventListener('daylight-privacy-fault', onFault);
+    }
+  });
+
   it('flags a rate resting on 20 or fewer events as unstable instead of hiding it', async () => {
     const feed = await fixtureFeed();
     const el = await fixture(html`<daylight-kpi .feed=${feed} metric="coresponse_share" period="2026-09" compare="none"></daylight-kpi>`);

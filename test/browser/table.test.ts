@@ -85,11 +85,22 @@ describe('<daylight-table>', () => {
     expect(el.csvText().split('\r\n')[1]).to.equal('Housing,80,');
   });
 
+  it('withholds a share whose complement is small, with its count and base (84 of 90 would show 6)', async () => {
+    const leaky = structuredClone(feed);
+    leaky.metrics[5]!.cells[1] = { period: '2024', area: '12', n: 90, numerator: 84, value: 84 / 90 };
+    await collectingFaults(async (faults) => {
+      const el = await table(leaky, { metric: 'referral_followup_rate', by: 'area' });
+      expect(shownRows(el)[1]!.slice(0, 4)).to.deep.equal(['District 12', 'Not shown', '', '']);
+      for (const number of ['93%', '84', '90', '6']) expect(mentionsNumber(el.csvText(), number), number).to.equal(false);
+      expect(faults.flatMap((f) => f.faults.map((x) => `${x.path} ${x.rule}`))).to.deep.equal(['metrics[5].cells[1] small-complement']);
+    });
+  });
+
   it('shows a share with its count and base', async () => {
     const el = await table(feed, { metric: 'referral_followup_rate', by: 'area' });
     expect(shownRows(el)).to.deep.equal([
       ['District', 'Share', 'Count', 'Out of', 'Note'],
-      ['District 12', '93%', '84', '90', ''],
+      ['District 12', '80%', '72', '90', ''],
       ['Citywide', '75%', '150', '200', ''],
     ]);
   });
