@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/feed/define.js';
 import '../../src/elements/map/define.js';
-import type { DaylightMap } from '../../src/elements/map/map.js';
+import { loadMapLayer, type DaylightMap } from '../../src/elements/map/map.js';
 import type { DaylightFeed } from '../../src/elements/feed/feed.js';
 import type { AreaSelectEvent } from '../../src/elements/shared/events.js';
 import type { Cell, Feed } from '../../src/core/types.js';
@@ -386,6 +386,25 @@ describe('<daylight-map>', () => {
     await nextFrames();
     expect(inside()).to.equal(true);
     expect(box().right - box().left).to.be.greaterThan(narrow);
+  });
+
+  it('waits while hidden and draws the city to fit once shown', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 600px" hidden></div>`);
+    const el = document.createElement('daylight-map');
+    el.setAttribute('metric', 'incidents');
+    el.setAttribute('area-key', 'police_district');
+    el.boundaries = await (await fetch(PHL_BOUNDARIES)).json();
+    el.feed = feed;
+    host.append(el);
+    await el.updateComplete;
+    await loadMapLayer();
+    await nextFrames();
+    // A box of width 0 would give Leaflet a meaningless zoom: nothing is drawn yet.
+    expect($(el, '.leaflet-container')).to.equal(null);
+    host.hidden = false;
+    await el.mapReady;
+    expect(paths(el)).to.have.length(22);
+    expect(layerOf(el).zoom).to.be.greaterThan(8);
   });
 
   it('colours by count per resident with normalize="population", without rates for hidden counts or small populations', async () => {

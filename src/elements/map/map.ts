@@ -80,11 +80,15 @@ const DEFAULT_PER = 100_000;
 const boundaryCache = new Map<string, Promise<unknown>>();
 const checkedCache = new WeakMap<object, Map<string, ReturnType<typeof checkBoundaries> & { order: string[] }>>();
 let layerModule: Promise<typeof import('./leaflet-layer.js')> | undefined;
+let layerLoaded = false;
 let nextId = 0;
 
 /** Loads the map's Leaflet chunk once per page. Exported for the benchmark and tests. */
 export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
-  layerModule ??= import('./leaflet-layer.js');
+  layerModule ??= import('./leaflet-layer.js').then((module) => {
+    layerLoaded = true;
+    return module;
+  });
   return layerModule;
 }
 
@@ -253,6 +257,17 @@ export class DaylightMap extends DaylightDataElement {
     this.drawnModel = undefined;
     this.drawnAreas = undefined;
     clearTimeout(this.wheelTimer);
+  }
+
+  /**
+   * The first update waits one task while the Leaflet chunk loads: Chromium sends the chunk's
+   * request only once the running task ends, and with the feed and boundaries given as objects
+   * that task would otherwise hold the element's whole first render (25–45 ms cold, measured), so
+   * the chunk was fetched only after it. Later updates, and maps after the chunk arrived, run at once.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated && !layerLoaded) return nextTask().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
   }
 
   override connectedCallback(): void {
@@ -765,6 +780,11 @@ export class DaylightMap extends DaylightDataElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.syncLayer(changed.has('height') || changed.has('showTable'));
+  }
+
+  /** Brings Leaflet in line with what was rendered: creates the layer, draws, repaints or resizes. */
+  private syncLayer(resized: boolean): void {
     const mapElement = this.renderRoot.querySelector<HTMLElement>('.map');
     const boundaries = this.boundaryState;
     const model = this.model;
@@ -781,7 +801,7 @@ export class DaylightMap extends DaylightDataElement {
     }
     this.observeMap(mapElement);
     if (!this.layer) {
-      if (!this.layerLoading && mapElement.clientWidth > 0) void this.createLayer(mapElement, boundaries.areas.length);
+      if (!this.layerLoading) void this.createLayer(mapElement, boundaries.areas.length);
       return;
     }
     if (this.layer && this.layerContainer !== mapElement) {
@@ -797,7 +817,7 @@ export class DaylightMap extends DaylightDataElement {
       this.layer.setPaint(model.paint, this.layerColours());
       this.drawnModel = model;
       this.afterDraw();
-    } else if (changed.has('height') || changed.has('showTable')) {
+    } else if (resized) {
       this.layer.resize();
     }
     this.layer.select(this.selectedKey);
@@ -822,10 +842,10 @@ export class DaylightMap extends DaylightDataElement {
       this.mapWidth = width;
       this.mapHeight = height;
       if (this.layer) this.layer.resize();
-      else if (width > 0) this.requestUpdate();
+      // While the chunk loads, createLayer measures the box itself when it arrives.
+      else if (width > 0 && !this.layerLoading) this.requestUpdate();
     });
     this.mapObserver.observe(mapElement);
-    this.mapWidth = mapElement.clientWidth;
   }
 
   private async createLayer(container: HTMLElement, count: number): Promise<void> {
@@ -838,6 +858,10 @@ export class DaylightMap extends DaylightDataElement {
       // Leaflet's rules go first so the element's own (e.g. the map background) win at equal specificity.
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
       if (!this.isConnected || this.layer) return;
+      // Measured only now, after Leaflet's rules apply: reading the size earlier forced a layout of
+      // the whole card that the new stylesheet then threw away. A box with no width yet (hidden)
+      // waits for the ResizeObserver, which asks for an update once it has one.
+      if (container.clientWidth === 0) return;
       const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
       const touch = matchMedia('(pointer: coarse)').matches;
       this.layer = module.createMapLayer(container, {
@@ -856,7 +880,8 @@ export class DaylightMap extends DaylightDataElement {
     } finally {
       this.layerLoading = false;
     }
-    this.requestUpdate();
+    // Draws at once rather than through another render of the whole card, unless one is due anyway.
+    if (!this.isUpdatePending) this.syncLayer(false);
   }
 
   private draw(areas: AreaShape[], model: Model): void {
@@ -1053,6 +1078,15 @@ function deferred<T>(): Deferred<T> {
   const result: Deferred<T> = { promise: new Promise<T>((resolve) => { done = resolve; }), settled: false, resolve: () => undefined };
   result.resolve = (value: T) => { result.settled = true; done(value); };
   return result;
+}
+
+/** Resolves in a new task: unlike setTimeout, a message is neither clamped nor throttled in a background tab. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(undefined);
+  });
 }
 
 function fetchBoundaries(url: string): Promise<unknown> {
