@@ -12,13 +12,16 @@
  * - 22 = the real Philadelphia police districts; 2,000 and 20,000 = synthetic square grids.
  *   `auto` is the renderer the element picks (SVG up to 1,500 areas, canvas above); the forced
  *   runs show why.
+ * - The machine may be shared: the 1-minute load average is recorded before and after each case,
+ *   so a slow row can be told from a busy machine.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
@@ -77,12 +80,20 @@ await build({ root: page, base: './', configFile: false, logLevel: 'warn', publi
 await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: libOut, emptyOutDir: true, sourcemap: false } });
 
 const chunkFile = readdirSync(libOut).find((f) => f.startsWith('leaflet-layer-') && f.endsWith('.js'));
+const tilesFile = readdirSync(libOut).find((f) => f.startsWith('leaflet-tiles-') && f.endsWith('.js'));
 const mainFile = join(libOut, 'daylight.js');
 const chunkBytes = chunkFile ? readFileSync(join(libOut, chunkFile)) : Buffer.alloc(0);
+const tilesBytes = tilesFile ? readFileSync(join(libOut, tilesFile)) : Buffer.alloc(0);
 const sizes = {
   chunk: chunkFile ?? '(missing)',
   chunkRaw: chunkBytes.length,
   chunkGzip: gzipSync(chunkBytes, { level: 9 }).length,
+  chunkBrotli: brotliCompressSync(chunkBytes).length,
+  // Only fetched by a map with the `tiles` attribute.
+  tilesChunk: tilesFile ?? '(missing)',
+  tilesRaw: tilesBytes.length,
+  tilesGzip: gzipSync(tilesBytes, { level: 9 }).length,
+  tilesBrotli: brotliCompressSync(tilesBytes).length,
   mainGzip: gzipSync(readFileSync(mainFile), { level: 9 }).length,
   mainMentionsLeaflet: readFileSync(mainFile, 'utf8').includes('_leaflet_id'),
 };
@@ -108,7 +119,7 @@ const browser = await chromium.launch({
 });
 const philadelphia = JSON.parse(readFileSync(join(root, 'test/fixtures/real/phl_police_districts.geojson'), 'utf8'));
 
-interface Row { case: string; areas: number; renderer: string; medianMs: number; minMs: number; maxMs: number; warmMedianMs: number; runs: number }
+interface Row { case: string; areas: number; renderer: string; medianMs: number; minMs: number; maxMs: number; warmMedianMs: number; runs: number; loadBefore: number; loadAfter: number }
 const rows: Row[] = [];
 const cases: Array<{ name: string; n: number; renderer: string; real?: boolean; runs?: number }> = [
   { name: 'Philadelphia districts', n: 22, renderer: 'auto', real: true },
@@ -121,6 +132,7 @@ for (const c of cases) {
   const times: number[] = [];
   const warm: number[] = [];
   let renderer = '';
+  const loadBefore = loadavg()[0]!;
   for (let i = 0; i < (c.runs ?? RUNS); i++) {
     const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     tab.on('pageerror', (error) => console.error(`page error: ${error}`));
@@ -139,6 +151,7 @@ for (const c of cases) {
     case: c.name, areas: c.n, renderer: c.renderer === 'auto' ? `${renderer} (auto)` : renderer,
     medianMs: Math.round(times[Math.floor(times.length / 2)]!), minMs: Math.round(times[0]!), maxMs: Math.round(times[times.length - 1]!),
     warmMedianMs: Math.round(warm[Math.floor(warm.length / 2)]!), runs: times.length,
+    loadBefore: Math.round(loadBefore * 100) / 100, loadAfter: Math.round(loadavg()[0]! * 100) / 100,
   });
 }
 await browser.close();
@@ -150,8 +163,9 @@ writeFileSync(join(root, 'bench/results/map.json'), `${JSON.stringify(result, nu
 
 console.log('\nTime to first rendered map (element created → drawn and painted). Cold: first map on a fresh page,');
 console.log('so it includes fetching and compiling the lazy Leaflet chunk. Warm: a second map on the same page.\n');
-console.log('| case | areas | renderer | cold median ms | cold min | cold max | warm median ms | runs |');
-console.log('|---|---:|---|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.case} | ${r.areas.toLocaleString('en')} | ${r.renderer} | ${r.medianMs} | ${r.minMs} | ${r.maxMs} | ${r.warmMedianMs} | ${r.runs} |`);
-console.log(`\nLazy map chunk ${sizes.chunk}: ${sizes.chunkRaw} B raw, ${sizes.chunkGzip} B gzip (${(sizes.chunkGzip / 1024).toFixed(1)} KB; target < 60 KB).`);
+console.log('| case | areas | renderer | cold median ms | cold min | cold max | warm median ms | runs | load (1 min) before → after |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---|');
+for (const r of rows) console.log(`| ${r.case} | ${r.areas.toLocaleString('en')} | ${r.renderer} | ${r.medianMs} | ${r.minMs} | ${r.maxMs} | ${r.warmMedianMs} | ${r.runs} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`);
+console.log(`\nLazy map chunk ${sizes.chunk}: ${sizes.chunkRaw} B raw, ${sizes.chunkGzip} B gzip (${(sizes.chunkGzip / 1024).toFixed(1)} KB; target < 60 KB), ${sizes.chunkBrotli} B brotli.`);
+console.log(`Tile chunk ${sizes.tilesChunk} (only with \`tiles\`): ${sizes.tilesRaw} B raw, ${sizes.tilesGzip} B gzip, ${sizes.tilesBrotli} B brotli.`);
 console.log(`Main bundle daylight.js: ${sizes.mainGzip} B gzip; contains Leaflet: ${sizes.mainMentionsLeaflet ? 'YES' : 'no'}.`);
