@@ -369,17 +369,23 @@ interface ThreadData {
   file: string;
   delimiter: string;
   chunkBytes: number;
+  /**
+   * Two Int32s: batches the builder has finished, and whether the reader is waiting for that
+   * number to grow. A shared counter rather than a message per batch, and a wake-up only when the
+   * reader waits: on a busy machine every wake-up can cost the builder its time slice.
+   */
+  done: SharedArrayBuffer;
 }
 
+// In Node since 16; TypeScript's lib here predates it.
+const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number): { value: Promise<string> | string } }).waitAsync;
+
 function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): void {
-  let credit = AHEAD;
-  let wake: (() => void) | undefined;
-  // Each message back is the builder saying it has finished one batch.
-  port.on('message', () => {
-    credit++;
-    wake?.();
-    wake = undefined;
-  });
+  const done = new Int32Array(data.done);
+  let sent = 0;
+  // A pending Atomics.waitAsync does not keep a thread alive; a listening port does (the builder
+  // ends the thread when it has read everything).
+  port.on('message', () => {});
   const post = (message: ThreadMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
   let width = 0;
@@ -396,7 +402,7 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
     if (count === 0) return;
     post({ kind: 'ranges', text, count, lines, starts, ends, bytes: stream.bytesRead },
       [lines.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]);
-    credit--;
+    sent++;
     count = 0;
     lines = new Int32Array(capacity);
     starts = new Int32Array(capacity * width);
@@ -405,7 +411,7 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
   const flushRecords = () => {
     if (records.length === 0) return;
     post({ kind: 'records', records, lines: recordLines, bytes: stream.bytesRead });
-    credit--;
+    sent++;
     records = [];
     recordLines = [];
   };
@@ -419,7 +425,12 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
         // The previous chunk's rows are all split by now (the reader finishes a chunk before it
         // asks for the next), so they go as one batch.
         flush();
-        while (credit <= 0) await new Promise<void>((resolve) => { wake = resolve; });
+        while (sent - Atomics.load(done, 0) >= AHEAD) {
+          Atomics.store(done, 1, 1);
+          const finished = Atomics.load(done, 0);
+          if (sent - finished >= AHEAD) await waitAsync(done, 0, finished).value;
+          Atomics.store(done, 1, 0);
+        }
         yield chunk as Buffer;
       }
     },
@@ -474,7 +485,12 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
 
 /** The builder's side: hands the thread's rows to the handlers, in order, and acknowledges each batch. */
 function readCsvInThread(file: string, options: ReadOptions, total: number, handlers: RowHandlers): Promise<void> {
-  const data: ThreadData = { [THREAD_TAG]: true, file, delimiter: options.delimiter ?? ',', chunkBytes: options.chunkBytes ?? 1 << 20 };
+  const data: ThreadData = { [THREAD_TAG]: true, file, delimiter: options.delimiter ?? ',', chunkBytes: options.chunkBytes ?? 1 << 20, done: new SharedArrayBuffer(8) };
+  const done = new Int32Array(data.done);
+  const finished = () => {
+    Atomics.add(done, 0, 1);
+    if (Atomics.load(done, 1) === 1) Atomics.notify(done, 0);
+  };
   const worker = new Worker(threadEntry(), { workerData: data });
   return new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -508,7 +524,7 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
               handlers.rowRange!(text, starts, ends, at, lines[r]!);
               rows++;
             }
-            worker.postMessage(0);
+            finished();
             report(message.bytes);
             break;
           }
@@ -517,7 +533,7 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
               handlers.row(message.records[r]!, message.lines[r]!);
               rows++;
             }
-            worker.postMessage(0);
+            finished();
             report(message.bytes);
             break;
           case 'malformed':
