@@ -67,7 +67,8 @@ async function download(el: Element, format: 'csv' | 'svg' | 'png'): Promise<{ n
   document.addEventListener('click', onClick, true);
   try {
     const menu = shadow(el).querySelector<HTMLDetailsElement>('details.export')!;
-    menu.open = true;
+    menu.querySelector('summary')!.click();
+    expect(menu.open, 'the menu opened').to.equal(true);
     menu.querySelector<HTMLButtonElement>(`button[data-format=${format}]`)!.click();
     for (let i = 0; i < 50 && !captured; i++) await new Promise((r) => setTimeout(r, 20));
     expect(captured, `a ${format} download`).to.not.equal(undefined);

@@ -9,7 +9,7 @@
  *
  * The drawing itself lives in export-image.ts, imported on the first image download.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 import type { CellText } from '../../core/describe.js';
 import type { Feed } from '../../core/types.js';
 import type { Messages } from '../../core/i18n/index.js';
@@ -141,13 +141,22 @@ export function renderExportMenu(source: ExportSource, t: Messages, title: strin
     const details = event.currentTarget as HTMLDetailsElement;
     if (details.open && !details.contains(event.relatedTarget as Node | null)) details.open = false;
   };
-  return html`<details class="export no-print" part="export" @keydown=${onKeyDown} @focusout=${onFocusOut}>
-    <summary part="export-button" aria-label=${t.downloadLabel(title)}>${t.download}</summary>
-    <div class="export-menu" part="export-menu">
-      <button type="button" data-format="csv" @click=${(e: Event) => choose(e, 'csv')}>${t.exportCsv}</button>
-      ${source.chart ? html`
-        <button type="button" data-format="png" @click=${(e: Event) => choose(e, 'png')}>${t.exportPng}</button>
-        <button type="button" data-format="svg" @click=${(e: Event) => choose(e, 'svg')}>${t.exportSvg}</button>` : ''}
-    </div>
+  const choices = html`
+    <button type="button" data-format="csv" @click=${(e: Event) => choose(e, 'csv')}>${t.exportCsv}</button>
+    ${source.chart ? html`
+      <button type="button" data-format="png" @click=${(e: Event) => choose(e, 'png')}>${t.exportPng}</button>
+      <button type="button" data-format="svg" @click=${(e: Event) => choose(e, 'svg')}>${t.exportSvg}</button>` : ''}`;
+  // The choices are drawn when the menu opens, not with every chart: a page of eight charts
+  // would otherwise build 24 buttons nobody has asked for before its first paint. A click on the
+  // summary (mouse, Enter or Space) draws them at once, so Tab after opening finds them; `toggle`
+  // covers a menu opened from script.
+  const fill = (details: Element | null) => {
+    const menu = details?.querySelector<HTMLElement>('.export-menu');
+    if (menu) render(choices, menu);
+  };
+  return html`<details class="export no-print" part="export" @keydown=${onKeyDown} @focusout=${onFocusOut}
+      @toggle=${(e: Event) => (e.currentTarget as HTMLDetailsElement).open && fill(e.currentTarget as Element)}>
+    <summary part="export-button" aria-label=${t.downloadLabel(title)} @click=${(e: Event) => fill((e.currentTarget as Element).parentElement)}>${t.download}</summary>
+    <div class="export-menu" part="export-menu"></div>
   </details>`;
 }

@@ -203,6 +203,8 @@ export class DaylightTrend extends DaylightDataElement {
     const x = linear([0, Math.max(1, this.points.length - 1)], [left, Math.max(left + 1, width - MARGIN.right)]);
     const path = polyline(this.points.map((p, i) => (p.text.state === 'published' ? [x(i), y(p.text.value!)] : undefined)));
     const labelEvery = Math.max(1, Math.ceil(this.points.length / Math.max(1, Math.floor((width - left) / 78))));
+    // Only the labelled periods get a part: a part per period, mostly empty, cost a comment node each.
+    const labelled = this.points.map((_, i) => i).filter((i) => i % labelEvery === 0 || (i === this.points.length - 1 && i % labelEvery > labelEvery / 2));
     const grain = this.effectiveGrain;
     const baseline = y(0);
     const active = this.active;
@@ -217,9 +219,7 @@ export class DaylightTrend extends DaylightDataElement {
             <text x=${left - 6} y=${y(v)} dy="0.32em" text-anchor="end">${tickText[i]}</text>`)}
         </g>
         <g class="x-axis" aria-hidden="true">
-          ${this.points.map((p, i) => i % labelEvery === 0 || i === this.points.length - 1 && i % labelEvery > labelEvery / 2
-            ? svg`<text x=${x(i)} y=${height - 8} text-anchor="middle">${formatPeriod(p.period, grain, this.locale, 'short')}</text>`
-            : nothing)}
+          ${labelled.map((i) => svg`<text x=${x(i)} y=${height - 8} text-anchor="middle">${formatPeriod(this.points[i]!.period, grain, this.locale, 'short')}</text>`)}
         </g>
         <path class="line" part="line" d=${path} aria-hidden="true"></path>
         <g class="points" @focusin=${this.onPointFocus} @keydown=${this.onKeyDown}>
