@@ -81,7 +81,14 @@ export interface SourceSink {
    * The same for a row given as ranges of a line (field i is `text.slice(starts[at + i], ends[at + i])`),
    * so that fields which are only parsed, such as timestamps, never become strings.
    */
-  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number): RowProblem | undefined;
+  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, times?: Float64Array, timesAt?: number): RowProblem | undefined;
+  /**
+   * The columns this source reads as timestamps (`timestampFormat`, in the jurisdiction's zone).
+   * A reader may parse them itself (in another thread, say) and pass the results to `addRange`:
+   * `times[timesAt + j]` is column `timeColumns[j]` parsed with `timestampParser`, or NaN to let
+   * the builder read (and word the problem with) the text.
+   */
+  readonly timeColumns: readonly number[];
   /** Closes the source: every open group is counted. */
   close(): void;
   readonly report: SourceReport;
@@ -98,6 +105,9 @@ class RowCursor {
   ends: Int32Array = new Int32Array(0);
   /** Where the row's first field is in `starts` and `ends` (a reader may pass many rows' ranges at once). */
   at = 0;
+  /** Timestamps a reader parsed already (see SourceSink.timeColumns), from `timesAt` on. */
+  times: Float64Array | undefined = undefined;
+  timesAt = 0;
   ranged = false;
   /** Field i, trimmed (as `values[i].trim()` would be). */
   field(i: number): string {
@@ -149,6 +159,8 @@ interface MetricState {
 }
 
 const TRUTHY = ['true', 'yes', 'y', '1', 't'];
+/** Every field `time()` reads. */
+const TIMESTAMP_FIELDS: readonly FieldName[] = ['received', 'occurred', 'referred', 'identified', 'arrived', 'cleared', 'dispatched', 'followedUp', 'contacted', 'connected'];
 /** The category values of a row when the source has no categories (shared: never written to). */
 const NO_CATEGORIES: string[] = [];
 
@@ -604,6 +616,9 @@ class SourceReader implements SourceSink {
   /** The field that places a row in time (received, occurred, …) and its getter. */
   private readonly timeField: FieldName;
   private readonly timeGetter: Getter | undefined;
+  readonly timeColumns: readonly number[];
+  /** Timestamp field -> its place in `timeColumns` (fields read from one column). */
+  private readonly timeSlots: Partial<Record<FieldName, number>> = {};
 
   constructor(
     builder: FeedBuilder,
@@ -625,6 +640,15 @@ class SourceReader implements SourceSink {
     this.categoryList = [...categories.values()];
     this.timeField = TIME_FIELD[this.kind];
     this.timeGetter = fields[this.timeField];
+    const timeColumns: number[] = [];
+    for (const field of TIMESTAMP_FIELDS) {
+      const col = fieldColumns[field];
+      if (col === undefined) continue;
+      let j = timeColumns.indexOf(col);
+      if (j < 0) j = timeColumns.push(col) - 1;
+      this.timeSlots[field] = j;
+    }
+    this.timeColumns = timeColumns;
     if (fields.id) {
       this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
@@ -679,6 +703,13 @@ class SourceReader implements SourceSink {
 
   private time(field: FieldName, getter: Getter | undefined, row: RowCursor, required: boolean): number | RowProblem {
     if (!getter) return Number.NaN;
+    if (row.times !== undefined) {
+      const j = this.timeSlots[field];
+      if (j !== undefined) {
+        const epoch = row.times[row.timesAt + j]!;
+        if (!Number.isNaN(epoch)) return epoch;
+      }
+    }
     const col = this.fieldColumns[field];
     if (row.ranged && col !== undefined) {
       // Read in place; anything but a plain, valid timestamp takes the string road below, which
@@ -708,16 +739,19 @@ class SourceReader implements SourceSink {
     const row = this.row;
     row.ranged = false;
     row.values = values;
+    row.times = undefined;
     return this.addRow(row, line);
   }
 
-  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number): RowProblem | undefined {
+  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, times?: Float64Array, timesAt = 0): RowProblem | undefined {
     const row = this.row;
     row.ranged = true;
     row.text = text;
     row.starts = starts;
     row.ends = ends;
     row.at = at;
+    row.times = times;
+    row.timesAt = timesAt;
     return this.addRow(row, line);
   }
 

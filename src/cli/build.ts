@@ -29,6 +29,8 @@ export interface BuildCommandOptions {
   progress?: boolean;
   quiet?: boolean;
   copyAreas?: boolean;
+  /** Read CSV sources in a second thread (default: files of 16 MB or more); tests force either way. */
+  thread?: boolean;
   /** Where messages go (tests capture them). */
   log?: (line: string) => void;
   status?: (line: string) => void;
@@ -101,6 +103,7 @@ export async function buildFromConfig(options: BuildCommandOptions): Promise<Bui
     await readRows(file, {
       format,
       ...(source.delimiter ? { delimiter: source.delimiter } : {}),
+      ...(options.thread !== undefined ? { thread: options.thread } : {}),
       ...(format === 'ndjson' ? { columns: referencedColumns(source) } : {}),
     }, {
       header: (names) => {
@@ -110,10 +113,11 @@ export async function buildFromConfig(options: BuildCommandOptions): Promise<Bui
         const problem = sink!.add(values, line);
         if (problem) bad(line, problem);
       },
-      rowRange: (text, starts, ends, at, line) => {
-        const problem = sink!.addRange(text, starts, ends, at, line);
+      rowRange: (text, starts, ends, at, line, times, timesAt) => {
+        const problem = sink!.addRange(text, starts, ends, at, line, times, timesAt);
         if (problem) bad(line, problem);
       },
+      timestamps: () => ({ columns: sink!.timeColumns, format: source.timestampFormat, zone: config.jurisdiction.timezone }),
       malformed: (line, reason) => {
         malformed++;
         bad(line, reason);

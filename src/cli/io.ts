@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parse, type CsvError } from 'csv-parse';
+import { ZoneClock, timestampParser, type TimestampParser } from '../builder/time.js';
 
 export interface RowHandlers {
   /** Called once with the header (CSV) or the column names the config asks for (NDJSON). */
@@ -20,7 +21,14 @@ export interface RowHandlers {
    * strings a row would otherwise allocate (a large share of the collector's work), since most
    * fields are only parsed, never kept. The arrays are reused for the next row.
    */
-  rowRange?(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number): void;
+  rowRange?(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, times?: Float64Array, timesAt?: number): void;
+  /**
+   * Called after `header` when the file is read in a second thread: columns that thread should
+   * also parse as timestamps (with `timestampParser(format, new ZoneClock(zone))`). Their values
+   * come with `rowRange` as `times[timesAt + j]` for `columns[j]`, NaN where the thread could not
+   * read one (the handler then reads the text itself).
+   */
+  timestamps?(): { columns: readonly number[]; format: string; zone: string } | undefined;
   /** A line that could not be read as a row at all. */
   malformed(line: number, reason: string): void;
   /** Bytes read so far and the file's size, for progress. */
@@ -358,7 +366,7 @@ const THREAD_TAG = 'daylightCsvReader';
 
 type ThreadMessage =
   | { kind: 'header'; names: string[] }
-  | { kind: 'ranges'; text: string; count: number; lines: Int32Array; starts: Int32Array; ends: Int32Array; bytes: number }
+  | { kind: 'ranges'; text: string; count: number; lines: Int32Array; starts: Int32Array; ends: Int32Array; bytes: number; times?: Float64Array; timeColumns: number }
   | { kind: 'records'; records: string[][]; lines: number[]; bytes: number }
   | { kind: 'malformed'; line: number; reason: string }
   | { kind: 'end' }
@@ -385,7 +393,20 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
   let sent = 0;
   // A pending Atomics.waitAsync does not keep a thread alive; a listening port does (the builder
   // ends the thread when it has read everything).
-  port.on('message', () => {});
+  // It also brings the timestamp columns to parse, once the builder has seen the header.
+  let parser: TimestampParser | undefined;
+  let timeColumns: readonly number[] = [];
+  let prepared = false;
+  let onPrepared: (() => void) | undefined;
+  port.on('message', (plan: { columns: readonly number[]; format: string; zone: string } | null) => {
+    if (plan && plan.columns.length > 0) {
+      parser = timestampParser(plan.format, new ZoneClock(plan.zone));
+      timeColumns = plan.columns;
+    }
+    prepared = true;
+    onPrepared?.();
+  });
+  let headerSent = false;
   const post = (message: ThreadMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
   let width = 0;
@@ -395,18 +416,23 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
   let lines = new Int32Array(capacity);
   let starts = new Int32Array(0);
   let ends = new Int32Array(0);
+  /** Parsed timestamps of this batch's rows, when the plan has any (batches split before the plan came have none). */
+  let times: Float64Array | undefined;
+  let batchTimeColumns = 0;
   let records: string[][] = [];
   let recordLines: number[] = [];
   const stream = createReadStream(data.file, { highWaterMark: data.chunkBytes });
   const flushRanges = () => {
     if (count === 0) return;
-    post({ kind: 'ranges', text, count, lines, starts, ends, bytes: stream.bytesRead },
-      [lines.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]);
+    const buffers = [lines.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer];
+    if (times) buffers.push(times.buffer as ArrayBuffer);
+    post({ kind: 'ranges', text, count, lines, starts, ends, bytes: stream.bytesRead, ...(times ? { times } : {}), timeColumns: batchTimeColumns }, buffers);
     sent++;
     count = 0;
     lines = new Int32Array(capacity);
     starts = new Int32Array(capacity * width);
     ends = new Int32Array(capacity * width);
+    times = undefined;
   };
   const flushRecords = () => {
     if (records.length === 0) return;
@@ -425,6 +451,8 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
         // The previous chunk's rows are all split by now (the reader finishes a chunk before it
         // asks for the next), so they go as one batch.
         flush();
+        // The first chunk is split before the plan arrives; the rest wait for it.
+        if (headerSent && !prepared) await new Promise<void>((resolve) => { onPrepared = resolve; });
         while (sent - Atomics.load(done, 0) >= AHEAD) {
           Atomics.store(done, 1, 1);
           const finished = Atomics.load(done, 0);
@@ -442,13 +470,18 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
       starts = new Int32Array(capacity * width);
       ends = new Int32Array(capacity * width);
       post({ kind: 'header', names });
+      headerSent = true;
     },
     rowRange(chunk, s, e, _at, line) {
       flushRecords();
-      if (chunk !== text) {
+      if (chunk !== text || (count > 0 && (times !== undefined) !== (parser !== undefined))) {
         flushRanges();
         text = chunk;
       }
+      if (count === 0 && parser) {
+        batchTimeColumns = timeColumns.length;
+        times = new Float64Array(capacity * batchTimeColumns);
+      } else if (count === 0) batchTimeColumns = 0;
       if (count === capacity) {
         capacity *= 2;
         const grow = (a: Int32Array, size: number) => {
@@ -459,10 +492,23 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
         lines = grow(lines, capacity);
         starts = grow(starts, capacity * width);
         ends = grow(ends, capacity * width);
+        if (times) {
+          const more = new Float64Array(capacity * batchTimeColumns);
+          more.set(times);
+          times = more;
+        }
       }
       lines[count] = line;
       starts.set(s, count * width);
       ends.set(e, count * width);
+      if (times && parser) {
+        for (let j = 0, at = count * batchTimeColumns; j < batchTimeColumns; j++) {
+          const start = s[timeColumns[j]!]!;
+          const end = e[timeColumns[j]!]!;
+          // Only what the builder would read in place; anything else it reads (and words) itself.
+          times[at + j] = start < end && plainAt(chunk, start) && plainAt(chunk, end - 1) ? parser.parseRange(chunk, start, end) : Number.NaN;
+        }
+      }
       count++;
     },
     row(values, line) {
@@ -517,11 +563,12 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
           case 'header':
             width = message.names.length;
             handlers.header(message.names);
+            worker.postMessage(handlers.timestamps?.() ?? null);
             break;
           case 'ranges': {
-            const { text, count, lines, starts, ends } = message;
+            const { text, count, lines, starts, ends, times, timeColumns } = message;
             for (let r = 0, at = 0; r < count; r++, at += width) {
-              handlers.rowRange!(text, starts, ends, at, lines[r]!);
+              handlers.rowRange!(text, starts, ends, at, lines[r]!, times, r * timeColumns);
               rows++;
             }
             finished();
@@ -569,3 +616,9 @@ function threadEntry(): URL {
 }
 
 if (!isMainThread && parentPort && (workerData as Partial<ThreadData> | null)?.[THREAD_TAG]) readerThread(workerData as ThreadData, parentPort);
+
+/** Whether the character at i is printable ASCII (as the builder checks before reading a field in place). */
+function plainAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code > 32 && code < 127;
+}
