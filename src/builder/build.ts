@@ -81,14 +81,13 @@ export interface SourceSink {
    * The same for a row given as ranges of a line (field i is `text.slice(starts[at + i], ends[at + i])`),
    * so that fields which are only parsed, such as timestamps, never become strings.
    */
-  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, times?: Float64Array, timesAt?: number): RowProblem | undefined;
+  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, ahead?: ReadAhead, index?: number): RowProblem | undefined;
   /**
-   * The columns this source reads as timestamps (`timestampFormat`, in the jurisdiction's zone).
-   * A reader may parse them itself (in another thread, say) and pass the results to `addRange`:
-   * `times[timesAt + j]` is column `timeColumns[j]` parsed with `timestampParser`, or NaN to let
-   * the builder read (and word the problem with) the text.
+   * What a reader may work out ahead for `addRange` (in another thread, say): the columns this
+   * source reads as timestamps (with `timestampFormat`, in the jurisdiction's zone) and the
+   * column of group ids, if any.
    */
-  readonly timeColumns: readonly number[];
+  readonly readAhead: { readonly timeColumns: readonly number[]; readonly idColumn: number | undefined };
   /** Closes the source: every open group is counted. */
   close(): void;
   readonly report: SourceReport;
@@ -105,9 +104,9 @@ class RowCursor {
   ends: Int32Array = new Int32Array(0);
   /** Where the row's first field is in `starts` and `ends` (a reader may pass many rows' ranges at once). */
   at = 0;
-  /** Timestamps a reader parsed already (see SourceSink.timeColumns), from `timesAt` on. */
-  times: Float64Array | undefined = undefined;
-  timesAt = 0;
+  /** What the reader worked out already for the row's batch, and the row's place in it. */
+  ahead: ReadAhead | undefined = undefined;
+  index = 0;
   ranged = false;
   /** Field i, trimmed (as `values[i].trim()` would be). */
   field(i: number): string {
@@ -126,6 +125,17 @@ class RowCursor {
 function plainAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   return code > 32 && code < 127;
+}
+
+/** What a reader worked out already for a batch of rows given to `addRange` (row `index` of the batch). */
+export interface ReadAhead {
+  /**
+   * Row r's timestamps: `times[r * timeColumns.length + j]` is column `readAhead.timeColumns[j]`
+   * read with `timestampParser`, or NaN to let the builder read (and word the problem with) the text.
+   */
+  times?: Float64Array;
+  /** Row r's id hashes (`hashId` of the id column's text as it stands) at `idHashes[3r]` to `[3r + 2]`. */
+  idHashes?: Int32Array;
 }
 
 type Getter = (row: RowCursor) => string;
@@ -616,8 +626,8 @@ class SourceReader implements SourceSink {
   /** The field that places a row in time (received, occurred, …) and its getter. */
   private readonly timeField: FieldName;
   private readonly timeGetter: Getter | undefined;
-  readonly timeColumns: readonly number[];
-  /** Timestamp field -> its place in `timeColumns` (fields read from one column). */
+  readonly readAhead: { readonly timeColumns: readonly number[]; readonly idColumn: number | undefined };
+  /** Timestamp field -> its place in `readAhead.timeColumns` (fields read from one column). */
   private readonly timeSlots: Partial<Record<FieldName, number>> = {};
 
   constructor(
@@ -648,7 +658,7 @@ class SourceReader implements SourceSink {
       if (j < 0) j = timeColumns.push(col) - 1;
       this.timeSlots[field] = j;
     }
-    this.timeColumns = timeColumns;
+    this.readAhead = { timeColumns, idColumn: fieldColumns.id };
     if (fields.id) {
       this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
@@ -703,10 +713,11 @@ class SourceReader implements SourceSink {
 
   private time(field: FieldName, getter: Getter | undefined, row: RowCursor, required: boolean): number | RowProblem {
     if (!getter) return Number.NaN;
-    if (row.times !== undefined) {
+    const times = row.ahead?.times;
+    if (times !== undefined) {
       const j = this.timeSlots[field];
       if (j !== undefined) {
-        const epoch = row.times[row.timesAt + j]!;
+        const epoch = times[row.index * this.readAhead.timeColumns.length + j]!;
         if (!Number.isNaN(epoch)) return epoch;
       }
     }
@@ -739,19 +750,19 @@ class SourceReader implements SourceSink {
     const row = this.row;
     row.ranged = false;
     row.values = values;
-    row.times = undefined;
+    row.ahead = undefined;
     return this.addRow(row, line);
   }
 
-  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, times?: Float64Array, timesAt = 0): RowProblem | undefined {
+  addRange(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, ahead?: ReadAhead, index = 0): RowProblem | undefined {
     const row = this.row;
     row.ranged = true;
     row.text = text;
     row.starts = starts;
     row.ends = ends;
     row.at = at;
-    row.times = times;
-    row.timesAt = timesAt;
+    row.ahead = ahead;
+    row.index = index;
     return this.addRow(row, line);
   }
 
@@ -822,9 +833,20 @@ class SourceReader implements SourceSink {
   }
 
   private group<S extends { key: string }>(row: RowCursor, create: () => S): S | RowProblem {
+    const open = this.window as unknown as GroupWindow<S>;
+    const col = this.readAhead.idColumn;
+    if (row.ranged && col !== undefined) {
+      // A plain id is looked up where it stands in the line, with the reader's hashes if it has them.
+      const start = row.starts[row.at + col]!;
+      const end = row.ends[row.at + col]!;
+      if (start < end && plainAt(row.text, start) && plainAt(row.text, end - 1)) {
+        const state = open.getIn(row.text, start, end, create, row.ahead?.idHashes, row.index * 3);
+        if (open.late) this.report.lateRows++;
+        return state;
+      }
+    }
     const id = this.fields.id!(row);
     if (id === '') return `${this.columnName('id')} is empty; rows are grouped by it`;
-    const open = this.window as unknown as GroupWindow<S>;
     const state = open.get(id, create);
     if (open.late) this.report.lateRows++;
     return state;

@@ -22,27 +22,34 @@ export interface WindowOptions {
   tableHash?: (id: string) => number;
 }
 
+/**
+ * The three FNV-1a hashes (seeds 0, 0x9e3779b9, 0x85ebca6b) of `text.slice(start, end)`, written
+ * to `out[at]`, `out[at + 1]`, `out[at + 2]`. A reader may compute them for the window (in
+ * another thread, say); see GroupWindow.getIn.
+ */
+export function hashId(text: string, start: number, end: number, out: Int32Array, at: number): void {
+  let a = 2166136261 ^ 0;
+  let b = 2166136261 ^ 0x9e3779b9;
+  let c = 2166136261 ^ 0x85ebca6b;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 16777619);
+    b = Math.imul(b ^ code, 16777619);
+    c = Math.imul(c ^ code, 16777619);
+  }
+  out[at] = a;
+  out[at + 1] = b;
+  out[at + 2] = c;
+}
+
 /** A Bloom filter of 8 Mbit (1 MB) with three FNV-1a hashes: which group ids were (probably) closed. */
 export class ClosedIds {
   private readonly bits = new Uint32Array(1 << 18);
   private static readonly MASK = (1 << 23) - 1;
-  /** The three hashes of the id last given to `hash` (seeds 0, 0x9e3779b9, 0x85ebca6b). */
-  h0 = 0;
-  h1 = 0;
-  h2 = 0;
-  hash(id: string): void {
-    let a = 2166136261 ^ 0;
-    let b = 2166136261 ^ 0x9e3779b9;
-    let c = 2166136261 ^ 0x85ebca6b;
-    for (let i = 0; i < id.length; i++) {
-      const code = id.charCodeAt(i);
-      a = Math.imul(a ^ code, 16777619);
-      b = Math.imul(b ^ code, 16777619);
-      c = Math.imul(c ^ code, 16777619);
-    }
-    this.h0 = a;
-    this.h1 = b;
-    this.h2 = c;
+  /** The three hashes (hashId) of the id last given to `hash`. */
+  readonly hashes = new Int32Array(3);
+  hash(text: string, start = 0, end = text.length): void {
+    hashId(text, start, end, this.hashes, 0);
   }
   /** Adds the id whose hashes are given (as left by `hash`). */
   addHashes(a: number, b: number, c: number): void {
@@ -55,11 +62,11 @@ export class ClosedIds {
   }
   add(id: string): void {
     this.hash(id);
-    this.addHashes(this.h0, this.h1, this.h2);
+    this.addHashes(this.hashes[0]!, this.hashes[1]!, this.hashes[2]!);
   }
   has(id: string): boolean {
     this.hash(id);
-    return this.hasHashes(this.h0, this.h1, this.h2);
+    return this.hasHashes(this.hashes[0]!, this.hashes[1]!, this.hashes[2]!);
   }
   private set(bit: number): void {
     this.bits[bit >>> 5]! |= 1 << (bit & 31);
@@ -103,7 +110,6 @@ export class GroupWindow<S> {
   private queued = 0;
   private clock = 0;
   // Rows of one group usually come one after another: the last group found skips the table.
-  private lastId: string | undefined;
   private lastSlot = -1;
   private readonly tableHash: ((id: string) => number) | undefined;
   /** Whether the group returned by the last `get` had (probably) been closed before. */
@@ -136,32 +142,42 @@ export class GroupWindow<S> {
 
   /** Returns the group's state, made with `create` when the id is not open; see `late`. */
   get(id: string, create: () => S): S {
+    return this.getIn(id, 0, id.length, create);
+  }
+
+  /**
+   * `get(text.slice(start, end), create)` without making the slice; `hashes[at..at + 2]` may bring
+   * the id's hashes (hashId), computed by whoever read it.
+   */
+  getIn(text: string, start: number, end: number, create: () => S, hashes?: Int32Array, at = 0): S {
     const stamp = ++this.clock;
     this.late = false;
-    if (id === this.lastId) {
+    if (this.lastSlot >= 0 && this.holds(this.lastSlot, text, start, end)) {
       this.stamps[this.lastSlot] = stamp;
       return this.states[this.lastSlot]!;
     }
-    const closed = this.closed;
-    closed.hash(id);
-    const h0 = closed.h0;
-    const home = this.tableHash ? this.tableHash(id) | 0 : h0;
+    if (!hashes) {
+      this.closed.hash(text, start, end);
+      hashes = this.closed.hashes;
+      at = 0;
+    }
+    const h0 = hashes[at]!;
+    const h1 = hashes[at + 1]!;
+    const h2 = hashes[at + 2]!;
+    const home = this.tableHash ? this.tableHash(text.slice(start, end)) | 0 : h0;
     const table = this.table;
     const mask = this.mask;
     for (let i = home & mask; ; i = (i + 1) & mask) {
       const entry = table[i]!;
       if (entry === 0) break;
       const slot = entry - 1;
-      if (this.homes[slot] === home && this.holds(slot, id)) {
+      if (this.homes[slot] === home && this.holds(slot, text, start, end)) {
         this.stamps[slot] = stamp;
-        this.lastId = id;
         this.lastSlot = slot;
         return this.states[slot]!;
       }
     }
-    const h1 = closed.h1;
-    const h2 = closed.h2;
-    this.late = closed.hasHashes(h0, h1, h2);
+    this.late = this.closed.hasHashes(h0, h1, h2);
     // Room is made before the new group joins the queue: made after, when every other open group
     // had been touched since it was queued, the scan would reach and close the new group itself,
     // and the call's next row would open a second, "late" group.
@@ -172,7 +188,7 @@ export class GroupWindow<S> {
     while (table[i] !== 0) i = (i + 1) & mask;
     table[i] = slot + 1;
     this.size++;
-    this.keep(slot, id);
+    this.keep(slot, text, start, end);
     this.homes[slot] = home;
     this.h0s[slot] = h0;
     this.h1s[slot] = h1;
@@ -182,28 +198,32 @@ export class GroupWindow<S> {
     const state = create();
     this.states[slot] = state;
     this.enqueue(slot, stamp);
-    this.lastId = id;
     this.lastSlot = slot;
     return state;
   }
 
-  private keep(slot: number, id: string): void {
-    const length = id.length;
+  private keep(slot: number, text: string, start: number, end: number): void {
+    const length = end - start;
     this.lengths[slot] = length;
     if (length > ID_CHARS) {
-      this.longIds[slot] = id;
+      // A copy: a slice of a reader's chunk would keep the whole chunk alive.
+      this.longIds[slot] = ` ${text.slice(start, end)}`.slice(1);
       return;
     }
     const chars = this.chars;
-    for (let i = 0, at = slot * ID_CHARS; i < length; i++) chars[at + i] = id.charCodeAt(i);
+    for (let i = 0, to = slot * ID_CHARS; i < length; i++) chars[to + i] = text.charCodeAt(start + i);
   }
 
-  private holds(slot: number, id: string): boolean {
-    const length = id.length;
+  private holds(slot: number, text: string, start: number, end: number): boolean {
+    const length = end - start;
     if (this.lengths[slot] !== length) return false;
-    if (length > ID_CHARS) return this.longIds[slot] === id;
+    if (length > ID_CHARS) {
+      const id = this.longIds[slot]!;
+      for (let i = 0; i < length; i++) if (id.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+      return true;
+    }
     const chars = this.chars;
-    for (let i = 0, at = slot * ID_CHARS; i < length; i++) if (chars[at + i] !== id.charCodeAt(i)) return false;
+    for (let i = 0, from = slot * ID_CHARS; i < length; i++) if (chars[from + i] !== text.charCodeAt(start + i)) return false;
     return true;
   }
 
@@ -234,10 +254,7 @@ export class GroupWindow<S> {
 
   private close(slot: number): void {
     this.unlink(slot);
-    if (slot === this.lastSlot) {
-      this.lastId = undefined;
-      this.lastSlot = -1;
-    }
+    if (slot === this.lastSlot) this.lastSlot = -1;
     this.closed.addHashes(this.h0s[slot]!, this.h1s[slot]!, this.h2s[slot]!);
     this.longIds[slot] = '';
     this.free[this.freeCount++] = slot;
@@ -267,10 +284,19 @@ export class GroupWindow<S> {
 
   /** Closes every open group, in the order they were opened. */
   flush(): void {
-    const open: number[] = [];
-    for (let i = 0; i < this.table.length; i++) if (this.table[i] !== 0) open.push(this.table[i]! - 1);
-    open.sort((a, b) => this.opened[a]! - this.opened[b]!);
-    for (const slot of open) this.close(slot);
+    // The opening touches (unique) sorted as numbers, not the slots through a comparator: a
+    // hundred thousand open groups took tens of milliseconds to sort through a callback.
+    const touches = new Float64Array(this.size);
+    const slotOf = new Map<number, number>();
+    let n = 0;
+    for (let i = 0; i < this.table.length; i++) {
+      const slot = this.table[i]! - 1;
+      if (slot < 0) continue;
+      touches[n++] = this.opened[slot]!;
+      slotOf.set(this.opened[slot]!, slot);
+    }
+    touches.sort();
+    for (let i = 0; i < n; i++) this.close(slotOf.get(touches[i]!)!);
     this.head = 0;
     this.queued = 0;
   }

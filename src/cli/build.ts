@@ -113,11 +113,11 @@ export async function buildFromConfig(options: BuildCommandOptions): Promise<Bui
         const problem = sink!.add(values, line);
         if (problem) bad(line, problem);
       },
-      rowRange: (text, starts, ends, at, line, times, timesAt) => {
-        const problem = sink!.addRange(text, starts, ends, at, line, times, timesAt);
+      rowRange: (text, starts, ends, at, line, ahead, row) => {
+        const problem = sink!.addRange(text, starts, ends, at, line, ahead, row);
         if (problem) bad(line, problem);
       },
-      timestamps: () => ({ columns: sink!.timeColumns, format: source.timestampFormat, zone: config.jurisdiction.timezone }),
+      readAhead: () => ({ ...sink!.readAhead, format: source.timestampFormat, zone: config.jurisdiction.timezone }),
       malformed: (line, reason) => {
         malformed++;
         bad(line, reason);

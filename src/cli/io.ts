@@ -9,6 +9,15 @@ import { StringDecoder } from 'node:string_decoder';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parse, type CsvError } from 'csv-parse';
 import { ZoneClock, timestampParser, type TimestampParser } from '../builder/time.js';
+import { hashId } from '../builder/groups.js';
+import type { ReadAhead } from '../builder/build.js';
+
+export interface ReadAheadPlan {
+  timeColumns: readonly number[];
+  format: string;
+  zone: string;
+  idColumn: number | undefined;
+}
 
 export interface RowHandlers {
   /** Called once with the header (CSV) or the column names the config asks for (NDJSON). */
@@ -21,14 +30,13 @@ export interface RowHandlers {
    * strings a row would otherwise allocate (a large share of the collector's work), since most
    * fields are only parsed, never kept. The arrays are reused for the next row.
    */
-  rowRange?(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, times?: Float64Array, timesAt?: number): void;
+  rowRange?(text: string, starts: Int32Array, ends: Int32Array, at: number, line: number, ahead?: ReadAhead, index?: number): void;
   /**
-   * Called after `header` when the file is read in a second thread: columns that thread should
-   * also parse as timestamps (with `timestampParser(format, new ZoneClock(zone))`). Their values
-   * come with `rowRange` as `times[timesAt + j]` for `columns[j]`, NaN where the thread could not
-   * read one (the handler then reads the text itself).
+   * Called after `header` when the file is read in a second thread: what that thread should also
+   * work out for each row and hand on with `rowRange` as `ahead` (see ReadAhead): the timestamp
+   * columns, read with `timestampParser(format, new ZoneClock(zone))`, and the id column's hashes.
    */
-  timestamps?(): { columns: readonly number[]; format: string; zone: string } | undefined;
+  readAhead?(): ReadAheadPlan | undefined;
   /** A line that could not be read as a row at all. */
   malformed(line: number, reason: string): void;
   /** Bytes read so far and the file's size, for progress. */
@@ -373,7 +381,7 @@ const THREAD_TAG = 'daylightCsvReader';
 
 type ThreadMessage =
   | { kind: 'header'; names: string[] }
-  | { kind: 'ranges'; text: string; count: number; lines: Int32Array; starts: Int32Array; ends: Int32Array; bytes: number; times?: Float64Array; timeColumns: number }
+  | { kind: 'ranges'; text: string; count: number; lines: Int32Array; starts: Int32Array; ends: Int32Array; bytes: number; times?: Float64Array; idHashes?: Int32Array }
   | { kind: 'records'; records: string[][]; lines: number[]; bytes: number }
   | { kind: 'malformed'; line: number; reason: string }
   | { kind: 'end' }
@@ -403,13 +411,15 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
   // It also brings the timestamp columns to parse, once the builder has seen the header.
   let parser: TimestampParser | undefined;
   let timeColumns: readonly number[] = [];
+  let idColumn = -1;
   let prepared = false;
   let onPrepared: (() => void) | undefined;
-  port.on('message', (plan: { columns: readonly number[]; format: string; zone: string } | null) => {
-    if (plan && plan.columns.length > 0) {
+  port.on('message', (plan: ReadAheadPlan | null) => {
+    if (plan && plan.timeColumns.length > 0) {
       parser = timestampParser(plan.format, new ZoneClock(plan.zone));
-      timeColumns = plan.columns;
+      timeColumns = plan.timeColumns;
     }
+    if (plan && plan.idColumn !== undefined) idColumn = plan.idColumn;
     prepared = true;
     onPrepared?.();
   });
@@ -423,8 +433,9 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
   let lines = new Int32Array(capacity);
   let starts = new Int32Array(0);
   let ends = new Int32Array(0);
-  /** Parsed timestamps of this batch's rows, when the plan has any (batches split before the plan came have none). */
+  // What the plan asks for, for this batch's rows (batches split before the plan came have neither).
   let times: Float64Array | undefined;
+  let idHashes: Int32Array | undefined;
   let batchTimeColumns = 0;
   let records: string[][] = [];
   let recordLines: number[] = [];
@@ -433,13 +444,15 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
     if (count === 0) return;
     const buffers = [lines.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer];
     if (times) buffers.push(times.buffer as ArrayBuffer);
-    post({ kind: 'ranges', text, count, lines, starts, ends, bytes: stream.bytesRead, ...(times ? { times } : {}), timeColumns: batchTimeColumns }, buffers);
+    if (idHashes) buffers.push(idHashes.buffer as ArrayBuffer);
+    post({ kind: 'ranges', text, count, lines, starts, ends, bytes: stream.bytesRead, ...(times ? { times } : {}), ...(idHashes ? { idHashes } : {}) }, buffers);
     sent++;
     count = 0;
     lines = new Int32Array(capacity);
     starts = new Int32Array(capacity * width);
     ends = new Int32Array(capacity * width);
     times = undefined;
+    idHashes = undefined;
   };
   const flushRecords = () => {
     if (records.length === 0) return;
@@ -481,14 +494,15 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
     },
     rowRange(chunk, s, e, _at, line) {
       flushRecords();
-      if (chunk !== text || (count > 0 && (times !== undefined) !== (parser !== undefined))) {
+      if (chunk !== text || (count > 0 && ((times !== undefined) !== (parser !== undefined) || (idHashes !== undefined) !== idColumn >= 0))) {
         flushRanges();
         text = chunk;
       }
-      if (count === 0 && parser) {
-        batchTimeColumns = timeColumns.length;
-        times = new Float64Array(capacity * batchTimeColumns);
-      } else if (count === 0) batchTimeColumns = 0;
+      if (count === 0) {
+        batchTimeColumns = parser ? timeColumns.length : 0;
+        if (parser) times = new Float64Array(capacity * batchTimeColumns);
+        if (idColumn >= 0) idHashes = new Int32Array(capacity * 3);
+      }
       if (count === capacity) {
         capacity *= 2;
         const grow = (a: Int32Array, size: number) => {
@@ -504,6 +518,7 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
           more.set(times);
           times = more;
         }
+        if (idHashes) idHashes = grow(idHashes, capacity * 3);
       }
       lines[count] = line;
       // A loop, not TypedArray.set: for a handful of fields the call costs more than the copy.
@@ -519,6 +534,7 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
           times[at + j] = start < end && plainAt(chunk, start) && plainAt(chunk, end - 1) ? parser.parseRange(chunk, start, end) : Number.NaN;
         }
       }
+      if (idHashes) hashId(chunk, s[idColumn]!, e[idColumn]!, idHashes, count * 3);
       count++;
     },
     row(values, line) {
@@ -573,12 +589,13 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
           case 'header':
             width = message.names.length;
             handlers.header(message.names);
-            worker.postMessage(handlers.timestamps?.() ?? null);
+            worker.postMessage(handlers.readAhead?.() ?? null);
             break;
           case 'ranges': {
-            const { text, count, lines, starts, ends, times, timeColumns } = message;
+            const { text, count, lines, starts, ends, times, idHashes } = message;
+            const ahead: ReadAhead | undefined = times || idHashes ? { ...(times ? { times } : {}), ...(idHashes ? { idHashes } : {}) } : undefined;
             for (let r = 0, at = 0; r < count; r++, at += width) {
-              handlers.rowRange!(text, starts, ends, at, lines[r]!, times, r * timeColumns);
+              handlers.rowRange!(text, starts, ends, at, lines[r]!, ahead, r);
               rows++;
             }
             finished();

@@ -1,7 +1,7 @@
 /** The typed-array window of open groups gives the same groups, in the same close order, as a plain Map. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClosedIds, GroupWindow, type WindowOptions } from '../../../src/builder/groups.ts';
+import { ClosedIds, GroupWindow, hashId, type WindowOptions } from '../../../src/builder/groups.ts';
 
 /**
  * The Map-based window the builder used before (kept here as the reference): a Map of open ids,
@@ -101,6 +101,23 @@ describe('GroupWindow', () => {
         const expected = trace((onClose) => new MapWindow(limit, onClose), stream);
         const actual = trace((onClose) => new GroupWindow(limit, onClose, options), stream);
         assert.equal(actual, expected);
+        // Ids read where they stand in a line, with and without hashes worked out by the reader.
+        const hashes = new Int32Array(3);
+        for (const withHashes of [false, true]) {
+          const inLine = trace((onClose) => {
+            const w = new GroupWindow<{ group: number; stamp: number }>(limit, onClose, options);
+            return {
+              get: (id, create) => {
+                const line = `x,${id},y`;
+                hashId(line, 2, 2 + id.length, hashes, 0);
+                return w.getIn(line, 2, 2 + id.length, create, withHashes ? hashes : undefined);
+              },
+              get late() { return w.late; },
+              flush: () => w.flush(),
+            };
+          }, stream);
+          assert.equal(inLine, expected, withHashes ? 'in a line, with hashes' : 'in a line');
+        }
         // The stream must exercise what it claims to: groups closing early and late rows.
         assert.match(expected, /L/);
       });

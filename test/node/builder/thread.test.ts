@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseConfig } from '../../../src/builder/config.ts';
 import { FeedBuilder, type SourceSink } from '../../../src/builder/build.ts';
 import { readRows } from '../../../src/cli/io.ts';
+import { hashId } from '../../../src/builder/groups.ts';
 
 const root = new URL('../../../', import.meta.url);
 const config = parseConfig(JSON.parse(readFileSync(new URL('configs/sample-city.config.json', root), 'utf8')));
@@ -45,11 +46,11 @@ async function build(thread: boolean): Promise<{ feed: string; problems: string[
         sink = builder.openSource(index, names);
       },
       row: (values, line) => note(line, sink!.add(values, line)),
-      rowRange: (text, starts, ends, at, line, times, timesAt) => {
-        if (times) parsedByThread++;
-        note(line, sink!.addRange(text, starts, ends, at, line, times, timesAt));
+      rowRange: (text, starts, ends, at, line, ahead, row) => {
+        if (ahead?.times && ahead.idHashes) parsedByThread++;
+        note(line, sink!.addRange(text, starts, ends, at, line, ahead, row));
       },
-      timestamps: () => ({ columns: sink!.timeColumns, format: source.timestampFormat, zone: config.jurisdiction.timezone }),
+      readAhead: () => ({ ...sink!.readAhead, format: source.timestampFormat, zone: config.jurisdiction.timezone }),
       malformed: (line, reason) => problems.push(`${source.id} ${line}! ${reason}`),
     });
     sink!.close();
@@ -68,17 +69,22 @@ describe('reading in a second thread', () => {
     assert.equal(there.feed, here.feed);
   });
 
-  it('hands on, for each timestamp column, what timestampParser reads, and NaN where the text is not plain', async () => {
+  it('hands on, for each timestamp column, what timestampParser reads (NaN where the text is not plain), and the id\'s hashes', async () => {
     const path = join(dir, 'times.csv');
     writeFileSync(path, `id,a,b\n${Array.from({ length: 400 }, (_, i) => `C${i},2024-03-10 0${i % 4}:${String(i % 60).padStart(2, '0')}:00,${i % 3 === 0 ? ' 2024-03-10 01:00:00' : i % 3 === 1 ? 'soon' : '2024-11-03 01:30:00'}`).join('\n')}\n`);
     const seen: string[] = [];
     await readRows(path, { format: 'csv', thread: true, chunkBytes: 512 }, {
       header: () => {},
       row: () => assert.fail('no row should need csv-parse'),
-      rowRange: (text, starts, ends, at, line, times, timesAt = 0) => {
-        if (times) seen.push(`${line} ${text.slice(starts[at + 1], ends[at + 1])}=${times[timesAt]} ${text.slice(starts[at + 2], ends[at + 2])}=${times[timesAt + 1]}`);
+      rowRange: (text, starts, ends, at, line, ahead, row = 0) => {
+        const { times, idHashes } = ahead ?? {};
+        if (!times || !idHashes) return;
+        const want = new Int32Array(3);
+        hashId(text.slice(starts[at]!, ends[at]!), 0, ends[at]! - starts[at]!, want, 0);
+        assert.deepEqual(idHashes.subarray(row * 3, row * 3 + 3), want);
+        seen.push(`${line} ${text.slice(starts[at + 1], ends[at + 1])}=${times[row * 2]} ${text.slice(starts[at + 2], ends[at + 2])}=${times[row * 2 + 1]}`);
       },
-      timestamps: () => ({ columns: [1, 2], format: 'YYYY-MM-DD HH:mm:ss', zone: 'America/Los_Angeles' }),
+      readAhead: () => ({ timeColumns: [1, 2], format: 'YYYY-MM-DD HH:mm:ss', zone: 'America/Los_Angeles', idColumn: 0 }),
       malformed: () => assert.fail('no line is malformed'),
     });
     assert.ok(seen.length > 300, `${seen.length} rows came with times`);
