@@ -779,7 +779,7 @@ class SourceReader implements SourceSink {
     const day = this.ctx.clock.localDay(when);
     this.ctx.observe(day);
     if (day < this.ctx.startDay || day > this.ctx.endDay) return this.exclude('outside the configured period');
-    const period = this.ctx.clock.periodOf(when);
+    const period = this.ctx.clock.periodOfDay(day);
 
     let lon = Number.NaN;
     let lat = Number.NaN;
