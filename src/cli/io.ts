@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parse, type CsvError } from 'csv-parse';
-import { ZoneClock, timestampParser, type TimestampParser } from '../builder/time.js';
+import { ZoneClock, timestampParser } from '../builder/time.js';
 import { hashId } from '../builder/groups.js';
 import type { ReadAhead } from '../builder/build.js';
 
@@ -56,6 +56,8 @@ export interface ReadOptions {
    * the same line numbers either way, so results do not change.
    */
   thread?: boolean;
+  /** Tests: with `thread`, the builder's thread reads this many bytes, then waits for the reader thread and hands over. */
+  handOverAfter?: number;
 }
 
 /** Below this size a reader thread costs more to start than it saves. */
@@ -124,14 +126,15 @@ export async function readRows(file: string, options: ReadOptions, handlers: Row
  * first one in the file (CRLF or LF; a file using bare CR goes to csv-parse whole), blank lines
  * are skipped but counted, and every line break counts toward line numbers.
  */
-async function readCsv(input: AsyncIterable<Buffer> & { destroy(): void }, delimiter: string, handlers: RowHandlers, counted: () => void): Promise<void> {
-  let header: string[] | undefined;
+async function readCsv(input: AsyncIterable<Buffer> & { destroy(): void }, delimiter: string, handlers: RowHandlers, counted: () => void,
+  state: CsvState = { header: undefined, line: 0, ending: '', fast: true }): Promise<void> {
+  let header = state.header;
   /** Lines consumed so far (the line number of the last record handed on). */
-  let line = 0;
+  let line = state.line;
   /** Header width, and the field positions handed to `rowRange` (sized once the header is known). */
-  let width = 0;
-  let starts = new Int32Array(0);
-  let ends = new Int32Array(0);
+  let width = header?.length ?? 0;
+  let starts = new Int32Array(width);
+  let ends = new Int32Array(width);
   const deliver = (record: string[]): void => {
     if (record.length === 1 && record[0] === '') return; // a blank line
     if (!header) {
@@ -151,11 +154,19 @@ async function readCsv(input: AsyncIterable<Buffer> & { destroy(): void }, delim
   };
 
   // A delimiter that is itself a quote or line break character is left to csv-parse alone.
-  let fast = delimiter !== '"' && delimiter !== '\r' && delimiter !== '\n';
+  let fast = state.fast && delimiter !== '"' && delimiter !== '\r' && delimiter !== '\n';
   /** The line ending, once the first line has shown it. */
-  let ending: '' | 'lf' | 'crlf' = '';
+  let ending = state.ending;
   let pending = '';
-  let first = true;
+  // A byte order mark can only be at the start of the file.
+  let first = header === undefined && line === 0;
+  /** Tells `state` where the reading stands (between chunks, where a reader thread may take over). */
+  const save = () => {
+    state.header = header;
+    state.line = line;
+    state.ending = ending;
+    state.fast = fast && slow === undefined;
+  };
   const decoder = new StringDecoder('utf8');
   let slow: { write(text: string): Promise<void>; end(): Promise<void> } | undefined;
 
@@ -350,6 +361,7 @@ async function readCsv(input: AsyncIterable<Buffer> & { destroy(): void }, delim
         pending = '';
         await slow!.write(rest);
       }
+      save();
     }
     let text = decoder.end();
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -366,26 +378,46 @@ async function readCsv(input: AsyncIterable<Buffer> & { destroy(): void }, delim
     input.destroy();
     throw error;
   }
+  save();
   if (!header) handlers.header([]);
 }
 
+/** Where a CSV reading stands between chunks: enough for another reader to carry on from the next byte. */
+interface CsvState {
+  header: string[] | undefined;
+  /** Lines consumed so far. */
+  line: number;
+  ending: '' | 'lf' | 'crlf';
+  /** Whether every line so far was plain (csv-parse has not taken over). */
+  fast: boolean;
+}
+
 /**
- * The reader thread's side. Reading, UTF-8 decoding and splitting lines take about a fifth of a
- * single-threaded build; here they run beside the builder. Plain rows cross as one message per
- * chunk: the chunk's text (copied once) and the field positions of its rows (transferred, not
- * copied). The thread reads ahead by at most AHEAD batches, so memory stays flat however far the
- * builder falls behind.
+ * The reader thread. Reading, UTF-8 decoding, splitting lines and parsing timestamps took about
+ * half of a single-threaded build; here they run beside the builder. The builder's thread reads
+ * the start of the file itself while the reader thread starts up (which takes 20 to 150 ms), then
+ * hands it the rest from the next line boundary. Plain rows cross as one message per chunk: the
+ * chunk's text (copied once) and, transferred rather than copied, the field positions of its
+ * rows, their timestamps and their id hashes (see ReadAhead). The thread reads ahead by at most
+ * AHEAD batches, so memory stays flat however far the builder falls behind.
  */
 const AHEAD = 4;
 const THREAD_TAG = 'daylightCsvReader';
 
 type ThreadMessage =
-  | { kind: 'header'; names: string[] }
+  | { kind: 'ready' }
   | { kind: 'ranges'; text: string; count: number; lines: Int32Array; starts: Int32Array; ends: Int32Array; bytes: number; times?: Float64Array; idHashes?: Int32Array }
   | { kind: 'records'; records: string[][]; lines: number[]; bytes: number }
   | { kind: 'malformed'; line: number; reason: string }
   | { kind: 'end' }
   | { kind: 'failed'; error: unknown };
+
+/** What the builder's thread tells the reader thread once: where to carry on, and what to work out ahead. */
+interface Handover {
+  offset: number;
+  state: CsvState;
+  plan: ReadAheadPlan | null;
+}
 
 interface ThreadData {
   [THREAD_TAG]: true;
@@ -404,59 +436,55 @@ interface ThreadData {
 const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number): { value: Promise<string> | string } }).waitAsync;
 
 function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): void {
+  // A listener, not `once`: the listening port also keeps the thread alive while it waits for the
+  // builder (a pending Atomics.waitAsync does not).
+  let started = false;
+  port.on('message', (handover: Handover) => {
+    if (started) return;
+    started = true;
+    readFrom(data, port, handover);
+  });
+  port.postMessage({ kind: 'ready' } satisfies ThreadMessage);
+}
+
+function readFrom(data: ThreadData, port: NonNullable<typeof parentPort>, { offset, state, plan }: Handover): void {
   const done = new Int32Array(data.done);
   let sent = 0;
-  // A pending Atomics.waitAsync does not keep a thread alive; a listening port does (the builder
-  // ends the thread when it has read everything).
-  // It also brings the timestamp columns to parse, once the builder has seen the header.
-  let parser: TimestampParser | undefined;
-  let timeColumns: readonly number[] = [];
-  let idColumn = -1;
-  let prepared = false;
-  let onPrepared: (() => void) | undefined;
-  port.on('message', (plan: ReadAheadPlan | null) => {
-    if (plan && plan.timeColumns.length > 0) {
-      parser = timestampParser(plan.format, new ZoneClock(plan.zone));
-      timeColumns = plan.timeColumns;
-    }
-    if (plan && plan.idColumn !== undefined) idColumn = plan.idColumn;
-    prepared = true;
-    onPrepared?.();
-  });
-  let headerSent = false;
   const post = (message: ThreadMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+  const parser = plan && plan.timeColumns.length > 0 ? timestampParser(plan.format, new ZoneClock(plan.zone)) : undefined;
+  const timeColumns = parser ? plan!.timeColumns : [];
+  const idColumn = plan?.idColumn ?? -1;
+  const width = state.header?.length ?? 0;
 
-  let width = 0;
   let text = '';
   let count = 0;
   let capacity = 1024;
   let lines = new Int32Array(capacity);
-  let starts = new Int32Array(0);
-  let ends = new Int32Array(0);
-  // What the plan asks for, for this batch's rows (batches split before the plan came have neither).
-  let times: Float64Array | undefined;
-  let idHashes: Int32Array | undefined;
-  let batchTimeColumns = 0;
+  let starts = new Int32Array(capacity * width);
+  let ends = new Int32Array(capacity * width);
+  let times = parser ? new Float64Array(capacity * timeColumns.length) : undefined;
+  let idHashes = idColumn >= 0 ? new Int32Array(capacity * 3) : undefined;
   let records: string[][] = [];
   let recordLines: number[] = [];
-  const stream = createReadStream(data.file, { highWaterMark: data.chunkBytes });
+  const stream = createReadStream(data.file, { highWaterMark: data.chunkBytes, start: offset });
+  const bytes = () => offset + stream.bytesRead;
   const flushRanges = () => {
     if (count === 0) return;
     const buffers = [lines.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer];
     if (times) buffers.push(times.buffer as ArrayBuffer);
     if (idHashes) buffers.push(idHashes.buffer as ArrayBuffer);
-    post({ kind: 'ranges', text, count, lines, starts, ends, bytes: stream.bytesRead, ...(times ? { times } : {}), ...(idHashes ? { idHashes } : {}) }, buffers);
+    post({ kind: 'ranges', text, count, lines, starts, ends, bytes: bytes(), ...(times ? { times } : {}), ...(idHashes ? { idHashes } : {}) }, buffers);
     sent++;
     count = 0;
     lines = new Int32Array(capacity);
     starts = new Int32Array(capacity * width);
     ends = new Int32Array(capacity * width);
-    times = undefined;
-    idHashes = undefined;
+    if (times) times = new Float64Array(capacity * timeColumns.length);
+    if (idHashes) idHashes = new Int32Array(capacity * 3);
   };
   const flushRecords = () => {
     if (records.length === 0) return;
-    post({ kind: 'records', records, lines: recordLines, bytes: stream.bytesRead });
+    post({ kind: 'records', records, lines: recordLines, bytes: bytes() });
     sent++;
     records = [];
     recordLines = [];
@@ -465,14 +493,17 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
     flushRanges();
     flushRecords();
   };
+  const grow = <T extends Int32Array | Float64Array>(array: T, size: number): T => {
+    const bigger = new (array.constructor as new (size: number) => T)(size);
+    bigger.set(array);
+    return bigger;
+  };
   const gated = {
     async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
       for await (const chunk of stream) {
         // The previous chunk's rows are all split by now (the reader finishes a chunk before it
         // asks for the next), so they go as one batch.
         flush();
-        // The first chunk is split before the plan arrives; the rest wait for it.
-        if (headerSent && !prepared) await new Promise<void>((resolve) => { onPrepared = resolve; });
         while (sent - Atomics.load(done, 0) >= AHEAD) {
           Atomics.store(done, 1, 1);
           const finished = Atomics.load(done, 0);
@@ -485,39 +516,21 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
     destroy: () => stream.destroy(),
   };
   readCsv(gated, data.delimiter, {
-    header(names) {
-      width = names.length;
-      starts = new Int32Array(capacity * width);
-      ends = new Int32Array(capacity * width);
-      post({ kind: 'header', names });
-      headerSent = true;
+    header() {
+      // The builder's thread read the header; this thread starts after it.
     },
     rowRange(chunk, s, e, _at, line) {
       flushRecords();
-      if (chunk !== text || (count > 0 && ((times !== undefined) !== (parser !== undefined) || (idHashes !== undefined) !== idColumn >= 0))) {
+      if (chunk !== text) {
         flushRanges();
         text = chunk;
       }
-      if (count === 0) {
-        batchTimeColumns = parser ? timeColumns.length : 0;
-        if (parser) times = new Float64Array(capacity * batchTimeColumns);
-        if (idColumn >= 0) idHashes = new Int32Array(capacity * 3);
-      }
       if (count === capacity) {
         capacity *= 2;
-        const grow = (a: Int32Array, size: number) => {
-          const b = new Int32Array(size);
-          b.set(a);
-          return b;
-        };
         lines = grow(lines, capacity);
         starts = grow(starts, capacity * width);
         ends = grow(ends, capacity * width);
-        if (times) {
-          const more = new Float64Array(capacity * batchTimeColumns);
-          more.set(times);
-          times = more;
-        }
+        if (times) times = grow(times, capacity * timeColumns.length);
         if (idHashes) idHashes = grow(idHashes, capacity * 3);
       }
       lines[count] = line;
@@ -526,12 +539,12 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
         starts[at + f] = s[f]!;
         ends[at + f] = e[f]!;
       }
-      if (times && parser) {
-        for (let j = 0, at = count * batchTimeColumns; j < batchTimeColumns; j++) {
+      if (times) {
+        for (let j = 0, at = count * timeColumns.length; j < timeColumns.length; j++) {
           const start = s[timeColumns[j]!]!;
           const end = e[timeColumns[j]!]!;
           // Only what the builder would read in place; anything else it reads (and words) itself.
-          times[at + j] = start < end && plainAt(chunk, start) && plainAt(chunk, end - 1) ? parser.parseRange(chunk, start, end) : Number.NaN;
+          times[at + j] = start < end && plainAt(chunk, start) && plainAt(chunk, end - 1) ? parser!.parseRange(chunk, start, end) : Number.NaN;
         }
       }
       if (idHashes) hashId(chunk, s[idColumn]!, e[idColumn]!, idHashes, count * 3);
@@ -547,7 +560,7 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
       flush();
       post({ kind: 'malformed', line, reason });
     },
-  }, () => {}).then(() => {
+  }, () => {}, state).then(() => {
     flush();
     post({ kind: 'end' });
   }, (error: unknown) => {
@@ -555,7 +568,10 @@ function readerThread(data: ThreadData, port: NonNullable<typeof parentPort>): v
   });
 }
 
-/** The builder's side: hands the thread's rows to the handlers, in order, and acknowledges each batch. */
+/**
+ * The builder's side: reads the file itself until the reader thread is ready, hands it the rest at
+ * a line boundary, then passes the thread's rows to the handlers in order.
+ */
 function readCsvInThread(file: string, options: ReadOptions, total: number, handlers: RowHandlers): Promise<void> {
   const data: ThreadData = { [THREAD_TAG]: true, file, delimiter: options.delimiter ?? ',', chunkBytes: options.chunkBytes ?? 1 << 20, done: new SharedArrayBuffer(8) };
   const done = new Int32Array(data.done);
@@ -582,14 +598,20 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
       void worker.terminate();
       reject(error);
     };
+    const succeed = () => {
+      settled = true;
+      handlers.progress?.(total, total, rows);
+      worker.terminate().then(() => resolve(), resolve);
+    };
+    let ready = false;
+    let onReady: (() => void) | undefined;
     worker.on('message', (message: ThreadMessage) => {
       if (settled) return;
       try {
         switch (message.kind) {
-          case 'header':
-            width = message.names.length;
-            handlers.header(message.names);
-            worker.postMessage(handlers.readAhead?.() ?? null);
+          case 'ready':
+            ready = true;
+            onReady?.();
             break;
           case 'ranges': {
             const { text, count, lines, starts, ends, times, idHashes } = message;
@@ -614,9 +636,7 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
             handlers.malformed(message.line, message.reason);
             break;
           case 'end':
-            settled = true;
-            handlers.progress?.(total, total, rows);
-            worker.terminate().then(() => resolve(), resolve);
+            succeed();
             break;
           case 'failed':
             fail(message.error);
@@ -628,6 +648,61 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the CSV reader thread for ${file} stopped early (exit code ${code})`)));
+
+    // This thread reads whole lines only (each piece ends with a line break; UTF-8 never has that
+    // byte inside a character), so between pieces nothing is half read and the thread can start
+    // at the next byte. It hands over once the thread is ready, the header is read and the lines
+    // are plain; `handOverAfter` (tests) makes it wait for the thread from that many bytes on.
+    const state: CsvState = { header: undefined, line: 0, ending: '', fast: true };
+    const stream = createReadStream(file, { highWaterMark: data.chunkBytes });
+    let fed = 0;
+    let handedAt = -1;
+    const plain = () => state.fast && state.header !== undefined && state.ending !== '';
+    const pieces = {
+      async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
+        let carry: Buffer | undefined;
+        for await (const chunk of stream) {
+          if (settled) return; // the thread failed: stop reading
+          let piece = carry ? Buffer.concat([carry, chunk as Buffer]) : chunk as Buffer;
+          carry = undefined;
+          const cut = piece.lastIndexOf(10);
+          if (cut < 0) {
+            carry = piece;
+            continue;
+          }
+          if (cut + 1 < piece.length) {
+            carry = piece.subarray(cut + 1);
+            piece = piece.subarray(0, cut + 1);
+          }
+          if (!ready && options.handOverAfter !== undefined && fed >= options.handOverAfter && plain()) {
+            await new Promise<void>((resolve) => { onReady = resolve; });
+          }
+          if (ready && plain() && fed >= (options.handOverAfter ?? 0)) {
+            handedAt = fed;
+            stream.destroy();
+            return;
+          }
+          fed += piece.length;
+          yield piece;
+        }
+        if (carry) yield carry;
+      },
+      destroy: () => stream.destroy(),
+    };
+    readCsv(pieces, data.delimiter, {
+      ...handlers,
+      header: (names) => {
+        width = names.length;
+        handlers.header(names);
+      },
+    }, () => {
+      rows++;
+      if ((rows & 0x3fff) === 0) report(fed);
+    }, state).then(() => {
+      if (settled) return;
+      if (handedAt < 0) succeed();
+      else worker.postMessage({ offset: handedAt, state, plan: handlers.readAhead?.() ?? null } satisfies Handover);
+    }, fail);
   });
 }
 

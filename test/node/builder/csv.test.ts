@@ -41,11 +41,12 @@ async function ours(path: string, chunkBytes?: number, delimiter?: string): Prom
  * The same through `rowRange` where the reader uses it: positions turned back into strings must
  * give the rows `row` gets, with the same line numbers and reports.
  */
-async function oursRanged(path: string, chunkBytes?: number, delimiter?: string, thread = false): Promise<string[]> {
+async function oursRanged(path: string, chunkBytes?: number, delimiter?: string, handOverAfter?: number): Promise<string[]> {
   const seen: string[] = [];
   let width = 0;
   try {
-    await readRows(path, { format: 'csv', thread, ...(chunkBytes ? { chunkBytes } : {}), ...(delimiter ? { delimiter } : {}) }, {
+    const thread = handOverAfter !== undefined ? { thread: true, handOverAfter } : {};
+    await readRows(path, { format: 'csv', ...thread, ...(chunkBytes ? { chunkBytes } : {}), ...(delimiter ? { delimiter } : {}) }, {
       header: (h) => {
         width = h.length;
         seen.push(`header ${JSON.stringify(h)}`);
@@ -160,9 +161,10 @@ describe('CSV reader: fast path and csv-parse agree', () => {
 
 describe('CSV reader: in a second thread', () => {
   for (const [name, content] of Object.entries(CASES)) {
-    it(`${name}: the rows, line numbers and reports of csv-parse, in order`, async () => {
+    it(`${name}: the rows, line numbers and reports of csv-parse, in order, whichever line the thread takes over at`, async () => {
       const path = file(content);
-      assert.deepEqual(await oursRanged(path, 3, undefined, true), await reference(path));
+      const expected = await reference(path);
+      for (const after of [0, 10, 25]) assert.deepEqual(await oursRanged(path, 3, undefined, after), expected, `handed over after ${after} bytes`);
     });
   }
 
@@ -171,8 +173,9 @@ describe('CSV reader: in a second thread', () => {
     for (let i = 0; i < 5000; i++) lines.push(i === 4990 ? `C${i},"${i}, quoted",2024-01-01` : i % 997 === 0 ? `C${i},short` : `C${i},${i},2024-01-01 00:00:00`);
     const path = file(`${lines.join('\n')}\n`);
     const expected = await reference(path);
-    assert.deepEqual(await oursRanged(path, 256, undefined, true), expected);
-    assert.deepEqual(await oursRanged(path, undefined, undefined, true), expected);
+    assert.deepEqual(await oursRanged(path, 256, undefined, 0), expected);
+    assert.deepEqual(await oursRanged(path, 256, undefined, 40_000), expected);
+    assert.deepEqual(await oursRanged(path, undefined, undefined, 0), expected);
   });
 
   it('stops and rejects when a handler throws, on either path', async () => {
@@ -183,8 +186,11 @@ describe('CSV reader: in a second thread', () => {
         rows++;
         throw new Error('stop');
       };
-      await assert.rejects(readRows(path, { format: 'csv', thread: true }, { header: () => {}, row: stop, rowRange: stop, malformed: () => {} }), /stop/);
-      assert.equal(rows, 1);
+      for (const handOverAfter of [0, 1000]) {
+        rows = 0;
+        await assert.rejects(readRows(path, { format: 'csv', thread: true, handOverAfter }, { header: () => {}, row: stop, rowRange: stop, malformed: () => {} }), /stop/);
+        assert.equal(rows, 1);
+      }
     }
   });
 });

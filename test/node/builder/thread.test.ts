@@ -40,8 +40,8 @@ async function build(thread: boolean): Promise<{ feed: string; problems: string[
     const note = (line: number, problem: string | undefined) => {
       if (problem) problems.push(`${source.id} ${line}: ${problem}`);
     };
-    // Small reads: many batches, most of them after the thread has its timestamp columns.
-    await readRows(join(dir, source.file), { format: 'csv', thread, chunkBytes: 4096 }, {
+    // Small reads, many batches: the builder's thread reads the first 5,000 bytes, the reader thread the rest.
+    await readRows(join(dir, source.file), { format: 'csv', thread, chunkBytes: 4096, handOverAfter: 5000 }, {
       header: (names) => {
         sink = builder.openSource(index, names);
       },
@@ -73,7 +73,7 @@ describe('reading in a second thread', () => {
     const path = join(dir, 'times.csv');
     writeFileSync(path, `id,a,b\n${Array.from({ length: 400 }, (_, i) => `C${i},2024-03-10 0${i % 4}:${String(i % 60).padStart(2, '0')}:00,${i % 3 === 0 ? ' 2024-03-10 01:00:00' : i % 3 === 1 ? 'soon' : '2024-11-03 01:30:00'}`).join('\n')}\n`);
     const seen: string[] = [];
-    await readRows(path, { format: 'csv', thread: true, chunkBytes: 512 }, {
+    await readRows(path, { format: 'csv', thread: true, chunkBytes: 512, handOverAfter: 0 }, {
       header: () => {},
       row: () => assert.fail('no row should need csv-parse'),
       rowRange: (text, starts, ends, at, line, ahead, row = 0) => {
