@@ -169,6 +169,15 @@ interface MetricState {
 }
 
 const TRUTHY = ['true', 'yes', 'y', '1', 't'];
+interface TimeSpec {
+  field: FieldName;
+  get: Getter;
+  /** The field's column when it names one (so it can be read in place), else -1. */
+  column: number;
+  /** Its place in `readAhead.timeColumns`, else -1. */
+  slot: number;
+}
+
 /** Every field `time()` reads. */
 const TIMESTAMP_FIELDS: readonly FieldName[] = ['received', 'occurred', 'referred', 'identified', 'arrived', 'cleared', 'dispatched', 'followedUp', 'contacted', 'connected'];
 /** The category values of a row when the source has no categories (shared: never written to). */
@@ -623,19 +632,21 @@ class SourceReader implements SourceSink {
   private readonly mine: MetricState[];
   private readonly catIds: string[];
   private readonly categoryList: Array<{ get: Getter; config: CategoryConfig }>;
-  /** The field that places a row in time (received, occurred, …) and its getter. */
+  /** The field that places a row in time (received, occurred, …). */
   private readonly timeField: FieldName;
-  private readonly timeGetter: Getter | undefined;
   readonly readAhead: { readonly timeColumns: readonly number[]; readonly idColumn: number | undefined };
   /** Timestamp field -> its place in `readAhead.timeColumns` (fields read from one column). */
   private readonly timeSlots: Partial<Record<FieldName, number>> = {};
+  /** How each timestamp field is read, worked out once (three are read per row). */
+  private readonly timeSpecs: Partial<Record<FieldName, TimeSpec>> = {};
+  private readonly timeColumnCount: number;
 
   constructor(
     builder: FeedBuilder,
     index: number,
     private readonly source: SourceConfig,
     private readonly fields: Partial<Record<FieldName, Getter>>,
-    private readonly fieldColumns: Partial<Record<FieldName, number>>,
+    fieldColumns: Partial<Record<FieldName, number>>,
     categories: Map<string, { get: Getter; config: CategoryConfig }>,
     private readonly filter: Getter | undefined,
     readonly report: SourceReport,
@@ -649,7 +660,6 @@ class SourceReader implements SourceSink {
     this.catIds = [...categories.keys()];
     this.categoryList = [...categories.values()];
     this.timeField = TIME_FIELD[this.kind];
-    this.timeGetter = fields[this.timeField];
     const timeColumns: number[] = [];
     for (const field of TIMESTAMP_FIELDS) {
       const col = fieldColumns[field];
@@ -659,6 +669,11 @@ class SourceReader implements SourceSink {
       this.timeSlots[field] = j;
     }
     this.readAhead = { timeColumns, idColumn: fieldColumns.id };
+    this.timeColumnCount = timeColumns.length;
+    for (const field of TIMESTAMP_FIELDS) {
+      const get = fields[field];
+      if (get) this.timeSpecs[field] = { field, get, column: fieldColumns[field] ?? -1, slot: this.timeSlots[field] ?? -1 };
+    }
     if (fields.id) {
       this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
@@ -711,18 +726,15 @@ class SourceReader implements SourceSink {
     return key;
   }
 
-  private time(field: FieldName, getter: Getter | undefined, row: RowCursor, required: boolean): number | RowProblem {
-    if (!getter) return Number.NaN;
+  private time(spec: TimeSpec | undefined, row: RowCursor, required: boolean): number | RowProblem {
+    if (!spec) return Number.NaN;
     const times = row.ahead?.times;
-    if (times !== undefined) {
-      const j = this.timeSlots[field];
-      if (j !== undefined) {
-        const epoch = times[row.index * this.readAhead.timeColumns.length + j]!;
-        if (!Number.isNaN(epoch)) return epoch;
-      }
+    if (times !== undefined && spec.slot >= 0) {
+      const epoch = times[row.index * this.timeColumnCount + spec.slot]!;
+      if (!Number.isNaN(epoch)) return epoch;
     }
-    const col = this.fieldColumns[field];
-    if (row.ranged && col !== undefined) {
+    const col = spec.column;
+    if (row.ranged && col >= 0) {
       // Read in place; anything but a plain, valid timestamp takes the string road below, which
       // gives the same value and words the problem.
       const start = row.starts[row.at + col]!;
@@ -732,7 +744,8 @@ class SourceReader implements SourceSink {
         if (!Number.isNaN(epoch)) return epoch;
       }
     }
-    const text = getter(row);
+    const text = spec.get(row);
+    const field = spec.field;
     if (text === '') return required ? `${this.columnName(field)} is empty; every ${this.kind} record needs one` : Number.NaN;
     const epoch = this.parser.parse(text);
     if (Number.isNaN(epoch)) return `${this.columnName(field)} expected a date like ${this.parser.example}, found ${JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text)}`;
@@ -774,7 +787,7 @@ class SourceReader implements SourceSink {
       const { in: inList, notIn } = this.source.filter;
       if ((inList && !inList.includes(value)) || (notIn && notIn.includes(value))) return this.exclude('filtered out by the config');
     }
-    const when = this.time(this.timeField, this.timeGetter, row, true);
+    const when = this.time(this.timeSpecs[this.timeField], row, true);
     if (typeof when === 'string') return this.bad(when);
     const day = this.ctx.clock.localDay(when);
     this.ctx.observe(day);
@@ -863,11 +876,11 @@ class SourceReader implements SourceSink {
   }
 
   private addCall(row: RowCursor, received: number, period: string, lon: number, lat: number, cats: string[]): RowProblem | undefined {
-    const arrived = this.time('arrived', this.fields.arrived, row, false);
+    const arrived = this.time(this.timeSpecs.arrived, row, false);
     if (typeof arrived === 'string') return arrived;
-    const cleared = this.time('cleared', this.fields.cleared, row, false);
+    const cleared = this.time(this.timeSpecs.cleared, row, false);
     if (typeof cleared === 'string') return cleared;
-    const dispatched = this.time('dispatched', this.fields.dispatched, row, false);
+    const dispatched = this.time(this.timeSpecs.dispatched, row, false);
     if (typeof dispatched === 'string') return dispatched;
     const g = this.group<CallGroup>(row, this.newCall);
     if (typeof g === 'string') return g;
@@ -984,7 +997,7 @@ class SourceReader implements SourceSink {
   }
 
   private addReferral(row: RowCursor, referred: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
-    const followed = this.time('followedUp', this.fields.followedUp, row, false);
+    const followed = this.time(this.timeSpecs.followedUp, row, false);
     if (typeof followed === 'string') return followed;
     const rawService = this.fields.service?.(row) ?? '';
     const service = rawService === '' ? '' : categoryValue(rawService);
@@ -1015,9 +1028,9 @@ class SourceReader implements SourceSink {
   }
 
   private addOutreach(row: RowCursor, identified: number, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
-    const contacted = this.time('contacted', this.fields.contacted, row, false);
+    const contacted = this.time(this.timeSpecs.contacted, row, false);
     if (typeof contacted === 'string') return contacted;
-    const connected = this.time('connected', this.fields.connected, row, false);
+    const connected = this.time(this.timeSpecs.connected, row, false);
     if (typeof connected === 'string') return connected;
     const fresh = (): OutreachGroup => ({
       key: this.ctx.place(period, rawArea, lon, lat), identified, cats,
