@@ -657,6 +657,14 @@ class SourceReader implements SourceSink {
     this.truthy = new Set((source.truthy ?? TRUTHY).map((t) => t.toLowerCase()));
     this.mine = [...this.ctx.metrics.values()].filter((m) => m.source === index);
     for (const m of this.mine) this.metricById.set(m.id, m);
+    this.callMetrics = {
+      max: (source.maxMinutes ?? 24 * 60) * 60,
+      rt: this.metric('response_time'),
+      ts: this.metric('time_on_scene'),
+      cs: this.metric('coresponse_share'),
+      sr: this.metric('second_responder_visits'),
+      rf: this.metric('referrals'),
+    };
     this.catIds = [...categories.keys()];
     this.categoryList = [...categories.values()];
     this.timeField = TIME_FIELD[this.kind];
@@ -916,9 +924,11 @@ class SourceReader implements SourceSink {
     return undefined;
   }
 
+  /** The call metrics of this source and its longest plausible duration, looked up once for every closed call. */
+  private readonly callMetrics: Record<'rt' | 'ts' | 'cs' | 'sr' | 'rf', MetricState | undefined> & { max: number };
+
   private closeCall(g: CallGroup): void {
-    const max = (this.source.maxMinutes ?? 24 * 60) * 60;
-    const rt = this.metric('response_time');
+    const { max, rt, ts, cs, sr, rf } = this.callMetrics;
     if (rt) {
       if (Number.isNaN(g.firstArrival)) rt.fine.exclude('no unit arrived');
       else {
@@ -928,7 +938,6 @@ class SourceReader implements SourceSink {
         else rt.fine.addDuration(this.keyFor(rt, g.key, g.cats), seconds);
       }
     }
-    const ts = this.metric('time_on_scene');
     if (ts) {
       if (Number.isNaN(g.firstArrival) || Number.isNaN(g.lastCleared)) ts.fine.exclude('no arrival or no clear time');
       else {
@@ -938,7 +947,6 @@ class SourceReader implements SourceSink {
         else ts.fine.addDuration(this.keyFor(ts, g.key, g.cats), seconds);
       }
     }
-    const cs = this.metric('coresponse_share');
     if (cs) {
       const rule = this.source.coresponse;
       let yes = g.coresponder;
@@ -946,7 +954,6 @@ class SourceReader implements SourceSink {
       if (rule?.minResponderTypes && g.allTypes!.size >= rule.minResponderTypes) yes = true;
       cs.fine.add(this.keyFor(cs, g.key, g.cats) + SEP + (yes ? YES : NO));
     }
-    const sr = this.metric('second_responder_visits');
     if (sr && !Number.isNaN(g.firstArrival)) {
       const allowed = this.source.secondResponderTypes;
       for (const [type, units] of g.arrivedTypes!) {
@@ -956,7 +963,6 @@ class SourceReader implements SourceSink {
         sr.fine.add(this.keyFor(sr, g.key, g.cats, type));
       }
     }
-    const rf = this.metric('referrals');
     if (rf) {
       if (g.service) rf.fine.add(this.keyFor(rf, g.key, g.cats, g.service));
       else rf.fine.exclude('no service');
