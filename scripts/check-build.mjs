@@ -15,9 +15,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const CEILINGS_BROTLI_BYTES = {
-  // 77,000 when set; issue 6's export menu grew the map to 76,980, and sharing the table view's
-  // stylesheet with the trend (smaller kit, +48 B for the map alone) crossed it. Raised knowingly.
-  'element: map (entry + lazy chunk, without Leaflet CSS)': 77_500,
+  // Was 77,500. Leaflet imported module by module, tiles in their own chunk, Spanish and the
+  // image export on request: 58,719 B. Still over its 50 KB budget (issue 7), mostly the shared
+  // entry (messages, Valibot and the validator, tokens) that every element carries.
+  'element: map (entry + lazy chunk, without Leaflet CSS)': 59_500,
 };
 // The lazy chunk keeps its own gzip budget (it is the one file a map page adds).
 const LAZY_CHUNK_GZIP_BYTES = 60 * 1024;
