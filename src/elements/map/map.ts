@@ -80,12 +80,20 @@ const DEFAULT_PER = 100_000;
 const boundaryCache = new Map<string, Promise<unknown>>();
 const checkedCache = new WeakMap<object, Map<string, ReturnType<typeof checkBoundaries> & { order: string[] }>>();
 let layerModule: Promise<typeof import('./leaflet-layer.js')> | undefined;
+const forgetMapLayer = () => { layerModule = undefined; };
 let layerLoaded = false;
 let nextId = 0;
 
+/**
+ * Where the Leaflet chunk comes from. Tests replace `load` to stand in for a fetch that fails
+ * (an import that fails cannot be provoked per page through the shared test server).
+ * @internal
+ */
+export const mapLayerSource = { load: (): Promise<typeof import('./leaflet-layer.js')> => import('./leaflet-layer.js') };
+
 /** Loads the map's Leaflet chunk once per page. Exported for the benchmark and tests. */
 export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
-  layerModule ??= import('./leaflet-layer.js').then((module) => {
+  layerModule ??= mapLayerSource.load().then((module) => {
     layerLoaded = true;
     return module;
   });
@@ -228,6 +236,8 @@ export class DaylightMap extends DaylightDataElement {
   private mapHeight = 0;
   private wheelTimer?: ReturnType<typeof setTimeout>;
   private ready = deferred<void>();
+  /** Set when Leaflet's chunk failed to load: the map's box shows why it is empty. */
+  @state() private layerFailed = false;
 
   /**
    * Resolves when the map shows the current data: drawn by Leaflet (one frame after), or an error
@@ -272,8 +282,9 @@ export class DaylightMap extends DaylightDataElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Fetch the Leaflet chunk while the feed and the boundaries load, not after them.
-    void loadMapLayer();
+    // Fetch the Leaflet chunk while the feed and the boundaries load, not after them. A failure
+    // is shown where the layer is made (createLayer), not here.
+    loadMapLayer().catch(() => undefined);
     // Re-attached: the layer was destroyed on removal and is drawn again on the next update.
     if (this.hasUpdated) this.requestUpdate();
   }
@@ -510,7 +521,7 @@ export class DaylightMap extends DaylightDataElement {
           <div class="map-wrap" ?hidden=${this.showTable}>
             ${boundaries?.status === 'error'
               ? html`<div class="map-message" role="alert">${boundaries.source ? t.boundaryLoadError(boundaries.source) : t.noBoundaries}</div>`
-              : nothing}
+              : this.layerFailed ? html`<div class="map-message" role="alert">${t.mapLoadError}</div>` : nothing}
             <div class="map" part="map" tabindex=${boundaries?.status === 'ready' ? '0' : '-1'} role="application"
               aria-roledescription=${t.mapRole} aria-label=${t.mapLabel(title)} aria-describedby="${this.uid}-keys"
               @keydown=${this.onKeyDown} @focus=${this.onFocus} @blur=${this.onBlur}
@@ -801,7 +812,9 @@ export class DaylightMap extends DaylightDataElement {
     }
     this.observeMap(mapElement);
     if (!this.layer) {
-      if (!this.layerLoading) void this.createLayer(mapElement, boundaries.areas.length);
+      // After a failed chunk load the box keeps its message; asking again on every render would
+      // loop through failed fetches.
+      if (!this.layerLoading && !this.layerFailed) void this.createLayer(mapElement, boundaries.areas.length);
       return;
     }
     if (this.layer && this.layerContainer !== mapElement) {
@@ -852,7 +865,21 @@ export class DaylightMap extends DaylightDataElement {
     this.layerLoading = true;
     try {
       const tileUrl = this.tiles;
-      const [module, tiles] = await Promise.all([loadMapLayer(), tileUrl ? loadMapLayer().then((m) => m.loadTiles()) : undefined]);
+      let module: Awaited<ReturnType<typeof loadMapLayer>>;
+      let tiles: Awaited<ReturnType<Awaited<ReturnType<typeof loadMapLayer>>['loadTiles']>> | undefined;
+      try {
+        [module, tiles] = await Promise.all([loadMapLayer(), tileUrl ? loadMapLayer().then((m) => m.loadTiles()) : undefined]);
+      } catch {
+        // The chunk could not be fetched (the connection dropped after the page loaded, a proxy
+        // blocked it). The list, summary and table need no Leaflet and stay; the map's box says
+        // why it is empty instead of staying blank, and `mapReady` settles. The next map asks
+        // for the chunk again rather than inheriting this failure.
+        forgetMapLayer();
+        this.layerFailed = true;
+        this.settle();
+        return;
+      }
+      this.layerFailed = false;
       const root = this.renderRoot as ShadowRoot;
       const sheet = module.leafletStyleSheet();
       // Leaflet's rules go first so the element's own (e.g. the map background) win at equal specificity.

@@ -1,0 +1,44 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/map/define.js';
+import { mapLayerSource, type DaylightMap } from '../../src/elements/map/map.js';
+import { everythingSaid, fixtureFeed, shadow } from './helpers.js';
+
+// Its own file (so its own page): the Leaflet chunk must not have loaded before the first test.
+describe('<daylight-map> when Leaflet\'s chunk cannot be fetched', () => {
+  async function map(): Promise<DaylightMap> {
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 700px"></div>`);
+    const el = document.createElement('daylight-map') as DaylightMap;
+    el.setAttribute('metric', 'incidents');
+    el.setAttribute('areas', '/test/fixtures/real/phl_police_districts.geojson');
+    el.feed = await fixtureFeed('phl-districts.json');
+    host.append(el);
+    return el;
+  }
+
+  it('says why the map is empty, keeps the list and table, settles mapReady, and a later map loads it', async () => {
+    const load = mapLayerSource.load;
+    let asked = 0;
+    mapLayerSource.load = () => { asked++; return Promise.reject(new TypeError('Failed to fetch dynamically imported module')); };
+    let el: DaylightMap;
+    try {
+      el = await map();
+      await el.mapReady;
+    } finally {
+      mapLayerSource.load = load;
+    }
+    expect(asked).to.equal(1);
+    const message = shadow(el).querySelector('.map-message[role=alert]');
+    expect(message?.textContent).to.contain('The map itself could not be loaded');
+    expect(shadow(el).querySelector('.leaflet-container')).to.equal(null);
+    // The accessible ways to the same figures do not need Leaflet.
+    expect(everythingSaid(el)).to.contain('District 24');
+    expect(shadow(el).querySelector('[part=summary]')!.textContent).to.match(/\d/);
+    // The box keeps its size (the card does not collapse around a missing map).
+    expect(shadow(el).querySelector<HTMLElement>('.map-wrap')!.getBoundingClientRect().height).to.be.greaterThan(200);
+
+    const next = await map();
+    await next.mapReady;
+    expect(shadow(next).querySelectorAll('.leaflet-overlay-pane path[data-area]')).to.have.length(22);
+    expect(shadow(next).querySelector('.map-message')).to.equal(null);
+  });
+});
