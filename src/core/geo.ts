@@ -168,7 +168,9 @@ function ringsOf(coordinates: unknown): PolygonRings | string {
     if (!Array.isArray(ring)) return `ring ${r} is not an array of positions`;
     // A closed ring repeats its first position, so a triangle has 4; GeoJSON requires it.
     if (ring.length < 4) return `ring ${r} has ${ring.length} positions; a ring needs at least 4`;
-    const positions: Position[] = [];
+    // The file's own arrays are kept when they are plain [lon, lat] pairs: a city's boundaries
+    // hold thousands of positions, and copying each one was most of a cold map's boundary check.
+    let flat = true;
     for (let p = 0; p < ring.length; p++) {
       const position: unknown = ring[p];
       if (!Array.isArray(position) || position.length < 2) return `ring ${r}, position ${p} is not [longitude, latitude]`;
@@ -180,9 +182,9 @@ function ringsOf(coordinates: unknown): PolygonRings | string {
       if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
         return `ring ${r}, position ${p} (${lon}, ${lat}) is outside longitude/latitude range; the file may be in a projected coordinate system`;
       }
-      positions.push([lon, lat]);
+      if (position.length !== 2) flat = false;
     }
-    rings.push(positions);
+    rings.push(flat ? (ring as Position[]) : ring.map((position: number[]) => [position[0]!, position[1]!] as Position));
   }
   return rings;
 }
