@@ -6,6 +6,7 @@ import type { Cell, Feed } from '../../src/core/types.js';
 import { checkBoundaries, readingOrder } from '../../src/core/geo.js';
 import { areaInDirection, screenPoint, type Direction, type ScreenPoint } from '../../src/elements/map/directions.js';
 import { fixtureFeed, mentionsNumber, shadow } from './helpers.js';
+import { syntheticFeed } from './map-fixtures.js';
 
 const PHL_BOUNDARIES = '/test/fixtures/real/phl_police_districts.geojson';
 const DIRECTIONS: Direction[] = ['left', 'right', 'up', 'down'];
@@ -27,17 +28,6 @@ function gridBoundaries(cols: number, rows: number) {
     }
   }
   return { type: 'FeatureCollection', features };
-}
-
-function gridFeed(cells: Cell[]): Feed {
-  return {
-    version: '1.0', generated: '2026-01-01T00:00:00Z',
-    jurisdiction: { name: 'Grid City', id: 'grid', timezone: 'America/New_York' },
-    period: { start: '2024-01-01', end: '2024-12-31', grain: 'year' },
-    privacy: { minCount: 11, complementary: true, rounding: null, noise: null },
-    metrics: [{ id: 'incidents', label: 'Shooting incidents', unit: 'count', statistic: 'count', dimensions: ['period', 'area'], cells }],
-    methodology: { asOf: '2025-01-01', lagDays: 7, sources: [{ name: 'Test' }], metrics: {} },
-  };
 }
 
 async function mapOf(feed: Feed, attributes: Record<string, string>, boundaries?: unknown): Promise<DaylightMap> {
@@ -81,7 +71,7 @@ describe('<daylight-map> arrow keys on a 5 × 4 grid', () => {
   });
 
   beforeEach(async () => {
-    el = await mapOf(gridFeed(cells), { 'area-key': 'cell' }, boundaries);
+    el = await mapOf(syntheticFeed(cells), { 'area-key': 'cell' }, boundaries);
   });
 
   it('is accessible with an area focused', async () => {

@@ -8,6 +8,7 @@ import type { AreaSelectEvent } from '../../src/elements/shared/events.js';
 import type { Cell, Feed } from '../../src/core/types.js';
 import { SEQUENTIAL_COLOURS } from '../../src/core/classify.js';
 import { everythingSaid, fixtureFeed, mentionsNumber, nextFrames, shadow } from './helpers.js';
+import { syntheticFeed } from './map-fixtures.js';
 
 const PHL_BOUNDARIES = '/test/fixtures/real/phl_police_districts.geojson';
 
@@ -31,19 +32,6 @@ const paths = (el: Element) => $$(el, '.leaflet-overlay-pane path[data-area]') a
 const pathOf = (el: Element, key: string) => $(el, `.leaflet-overlay-pane path[data-area="${key}"]`) as SVGPathElement | null;
 type LayerHandle = { pointOf(key: string): { x: number; y: number } | undefined; zoomBy(n: number): void; readonly zoom: number };
 const layerOf = (el: DaylightMap) => (el as unknown as { layer: LayerHandle }).layer;
-
-/** A feed with one count metric by period and area; cells are `[area, period, value | 'suppressed']`. */
-function syntheticFeed(cells: Cell[], extra: Partial<Feed> = {}): Feed {
-  return {
-    version: '1.0', generated: '2026-01-01T00:00:00Z',
-    jurisdiction: { name: 'Grid City', id: 'grid', timezone: 'America/New_York' },
-    period: { start: '2023-01-01', end: '2024-12-31', grain: 'year' },
-    privacy: { minCount: 11, complementary: true, rounding: null, noise: null },
-    metrics: [{ id: 'incidents', label: 'Shooting incidents', unit: 'count', statistic: 'count', dimensions: ['period', 'area'], cells }],
-    methodology: { asOf: '2025-01-01', lagDays: 7, sources: [{ name: 'Test' }], metrics: {} },
-    ...extra,
-  };
-}
 
 function square(lon: number, lat: number, size: number): number[][][] {
   return [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]];
