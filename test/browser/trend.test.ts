@@ -32,6 +32,22 @@ describe('<daylight-trend>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws its chart in the first render with data when the feed arrives after the page has laid out', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
+    const el = document.createElement('daylight-trend');
+    el.setAttribute('metric', 'incidents');
+    host.append(el);
+    await el.updateComplete;
+    await nextFrames(); // the page lays out while the feed is still on its way
+    const renders: string[] = [];
+    // `updated` runs after every render, synchronously: an own property sees each one.
+    Object.defineProperty(el, 'updated', { value: () => renders.push(shadow(el).querySelector('svg[part=chart] path') ? 'chart' : 'no chart') });
+    el.feed = feed;
+    await el.updateComplete;
+    expect(renders).to.deep.equal(['chart']);
+    expect(shadow(el).querySelector('svg[part=chart]')!.getAttribute('width')).to.equal(String(640 - 2 - 32));
+  });
+
   it('draws one point per period from the first to the last, including months with no data', async () => {
     const el = await trend(feed);
     // 2025-10 .. 2026-10 inclusive is 13 months.

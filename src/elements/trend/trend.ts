@@ -128,7 +128,9 @@ export class DaylightTrend extends DaylightDataElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.size.observe(this.renderRoot.querySelector('.plot'));
+    // The card's content box is the plot's width, and the card is there in every state: by the
+    // time a loading feed arrives its width is known, so the chart draws in its first render.
+    this.size.observe(this.renderRoot.querySelector('.card'));
   }
 
   private selectionFor(metric: Metric): Selection {
