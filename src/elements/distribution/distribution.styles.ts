@@ -22,7 +22,7 @@ export const distributionStyles = css`
   table + table { margin-top: 1rem; }
   @container (min-width: 34rem) {
     /* A fixed value column, so the axis lines up with every row's scale. */
-    .qrow .visual, .axis { grid-template-columns: minmax(7rem, 14rem) 1fr 11rem; grid-template-areas: 'name track value'; }
+    .qrow .visual, .axis { grid-template-columns: minmax(6rem, 9rem) 1fr 11rem; grid-template-areas: 'name track value'; }
     .qrow .value { white-space: normal; font-size: 0.875rem; }
     .axis .name, .axis .value { display: block; visibility: hidden; }
   }
