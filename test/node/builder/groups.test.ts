@@ -93,6 +93,7 @@ describe('GroupWindow', () => {
     ['every id hashed to the first table entry (one long probe run)', { tableHash: () => 0 }],
     ['every id hashed to the last table entry (probe runs wrap around)', { tableHash: () => -1 }],
     ['four table hashes (runs that interleave and shift back on delete)', { tableHash: (id) => (id.charCodeAt(id.length - 1) & 3) - 2 }],
+    ['the final close sorting slots through a comparator (as when its numeric keys would pass 2^53)', { exactKeys: 0 }],
   ];
   for (const [name, options] of cases) {
     for (const limit of [1, 3, 16, 100]) {
