@@ -13,7 +13,7 @@
 /** Ids up to this many UTF-16 units are kept in the character pool; longer ones as strings. */
 const ID_CHARS = 16;
 
-/** Group states are the caller's objects; the window only stores and hands them back. */
+/** How a GroupWindow hashes and sorts; both exist for tests, which must see the same results. */
 export interface WindowOptions {
   /**
    * Replaces the table's hash of an id (not the closed-id filter's). Tests pass a hash with few
@@ -89,8 +89,9 @@ export class GroupWindow<S> {
   /** Open-addressing table (linear probing): slot + 1, or 0 for empty. */
   private readonly table: Int32Array;
   private readonly mask: number;
-  // Per slot: the id (its characters in a fixed-width pool, or the string itself when longer), its table hash, the closed-id filter's three hashes, the last touch, the
-  // touch that opened it (the close order of `flush`) and the caller's state.
+  // Per slot: the id (its characters in a fixed-width pool, or the string itself when longer),
+  // its table hash, the closed-id filter's three hashes, the last touch, the touch that opened
+  // it (the close order of `flush`) and the caller's state.
   private readonly chars: Uint16Array;
   private readonly lengths: Int32Array;
   private readonly longIds: string[];
