@@ -702,7 +702,7 @@ function readCsvInThread(file: string, options: ReadOptions, total: number, hand
       if (settled) return;
       if (handedAt < 0) succeed();
       else worker.postMessage({ offset: handedAt, state, plan: handlers.readAhead?.() ?? null } satisfies Handover);
-    }, fail);
+    }).catch(fail); // a throwing readAhead too
   });
 }
 

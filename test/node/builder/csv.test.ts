@@ -195,6 +195,18 @@ describe('CSV reader: in a second thread', () => {
   });
 });
 
+describe('CSV reader: handing over to the thread', () => {
+  it('rejects with the error when working out what the thread should read ahead fails', async () => {
+    const path = file('a,b\n1,2\n3,4\n5,6\n');
+    await assert.rejects(readRows(path, { format: 'csv', thread: true, handOverAfter: 0, chunkBytes: 4 }, {
+      header: () => {}, row: () => {}, rowRange: () => {}, malformed: () => {},
+      readAhead: () => {
+        throw new Error('no plan');
+      },
+    }), /no plan/);
+  });
+});
+
 describe('CSV reader: what it reports', () => {
   it('numbers a record by its last line, after a quoted record that spans lines and after a bad one', async () => {
     const seen = await ours(file('a,b\n1,2\n"x\ny",3\n4\n5,x"y\n6,7\n'));
