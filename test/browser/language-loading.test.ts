@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { DaylightKpi } from '../../src/elements/kpi/kpi.js';
-import { catalogueLoaded, messagesFor } from '../../src/core/i18n/index.js';
+import { catalogueLoaded, catalogueLoaders, messagesFor } from '../../src/core/i18n/index.js';
 import { en } from '../../src/core/i18n/en.js';
 import { everythingSaid, fixtureFeed, shadow } from './helpers.js';
 
@@ -44,6 +44,21 @@ describe('catalogues load on demand', () => {
     el.setAttribute('lang', 'es');
     await el.updateComplete;
     expect(shadow(el).textContent).to.contain('Descargar').and.not.contain('Download');
+  });
+
+  it('a language whose catalogue cannot be fetched reads English, once, instead of leaving the widget blank', async () => {
+    let asked = 0;
+    catalogueLoaders.xx = () => { asked++; return Promise.reject(new TypeError('Failed to fetch dynamically imported module')); };
+    try {
+      const { renders } = await recordedKpi('xx');
+      expect(renders.length).to.be.greaterThan(0);
+      for (const text of renders) expect(text).to.contain('Download');
+      expect(messagesFor('xx')).to.equal(en);
+      expect(catalogueLoaded('xx'), 'not asked for again').to.equal(undefined);
+      expect(asked).to.equal(1);
+    } finally {
+      delete catalogueLoaders.xx;
+    }
   });
 
   it('English and unknown languages need no loading; they never wait', () => {

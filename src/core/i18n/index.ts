@@ -9,9 +9,16 @@ export type { Messages, Direction } from './en.js';
  * so the compiler lists every missing string) and a line here; numbers, dates and months need
  * nothing more, because they come from Intl with the element's own language tag.
  */
-const loaders: Readonly<Record<string, () => Promise<Messages>>> = {
+const loaders: Record<string, () => Promise<Messages>> = {
   es: () => import('./es.js').then((module) => module.es),
 };
+
+/**
+ * The catalogue loaders, by base tag. Tests add one that fails, to see a language whose file
+ * cannot be fetched read English instead of leaving a widget blank.
+ * @internal
+ */
+export const catalogueLoaders = loaders;
 
 const loaded = new Map<string, Messages>([['en', en]]);
 const loading = new Map<string, Promise<void>>();
