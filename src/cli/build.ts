@@ -140,7 +140,11 @@ export async function buildFromConfig(options: BuildCommandOptions): Promise<Bui
     if (!options.quiet) {
       const excluded = Object.entries(report.excluded).map(([why, n]) => `${n.toLocaleString('en-US')} ${why}`).join(', ');
       log(`${name}: ${rows.toLocaleString('en-US')} rows, ${report.used.toLocaleString('en-US')} used, ${unusable.toLocaleString('en-US')} unusable${excluded ? `, excluded: ${excluded}` : ''}.`);
-      if (report.lateRows > 0) log(`${name}: ${report.lateRows} row(s) belong to an id whose earlier rows were more than groupWindow (${config.groupWindow}) ids back; they were counted as a separate group. Sort the file by id or time, or raise groupWindow.`);
+      if (report.lateRows > 0 && report.lateRows <= report.lateRowsByChance) {
+        log(`${name}: ${report.lateRows} row(s) matched an id already closed, no more than the memory-saving check flags by chance at this size (up to ${report.lateRowsByChance}), so the file looks ordered; each such row started a group of its own, as a new id does.`);
+      } else if (report.lateRows > 0) {
+        log(`${name}: ${report.lateRows} row(s) belong to an id whose earlier rows were more than groupWindow (${config.groupWindow}) ids back; they were counted as a separate group${report.lateRowsByChance ? ` (up to ${report.lateRowsByChance} of them may be flagged by chance)` : ''}. Sort the file by id or time, or raise groupWindow.`);
+      }
     }
     if (share > maxShare) {
       throw new UserError(`${name}: ${unusable} of ${rows} rows (${(share * 100).toFixed(1)}%) are unusable, more than the ${(maxShare * 100).toFixed(1)}% allowed (maxBadRowShare / --max-bad-rows); no feed was written. Fix the rows listed above or the column mapping.`);

@@ -138,3 +138,34 @@ describe('GroupWindow', () => {
     assert.deepEqual(closed, ['a', 'b']);
   });
 });
+
+describe('ClosedIds', () => {
+  it('grows instead of filling up: no id it was given is missed, and few it was not are claimed', () => {
+    // A first filter of 1,024 bits takes 51 ids; 20,000 ids need nine filters. A fixed filter of
+    // that size would claim nearly every new id (the 10M-row build reported a million late rows).
+    const closed = new ClosedIds(1 << 10);
+    for (let i = 0; i < 20_000; i++) closed.add(`call-${i}`);
+    assert.ok(closed.filterCount > 5, `${closed.filterCount} filters`);
+    for (let i = 0; i < 20_000; i++) assert.equal(closed.has(`call-${i}`), true, `call-${i}`);
+    let claimed = 0;
+    for (let i = 0; i < 20_000; i++) if (closed.has(`other-${i}`)) claimed++;
+    assert.ok(claimed / 20_000 < 0.03, `${claimed} of 20,000 new ids claimed`);
+  });
+});
+
+describe('GroupWindow.lateByChance', () => {
+  it('estimates the false alarms of an ordered stream, and does not hide real late rows', () => {
+    // Ordered ids, a small window: every "late" answer is a false positive of the filter.
+    const w = new GroupWindow<{ id: string }>(8, () => {});
+    let late = 0;
+    for (let i = 0; i < 50_000; i++) {
+      w.get(`id-${i}`, () => ({ id: `id-${i}` }));
+      if (w.late) late++;
+    }
+    assert.ok(late <= w.lateByChance, `${late} flagged, estimate ${w.lateByChance.toFixed(1)}`);
+    assert.ok(w.lateByChance < 50_000 * 0.01, `estimate ${w.lateByChance.toFixed(1)} stays near the filter's rate`);
+    // A real late row (an id closed long ago) is still flagged.
+    w.get('id-3', () => ({ id: 'id-3' }));
+    assert.equal(w.late, true);
+  });
+});
