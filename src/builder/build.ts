@@ -33,6 +33,8 @@ export interface BuildOptions {
   boundaryName?: string;
   /** `generated` timestamp to write (ISO 8601); defaults to now. Fixed in tests for reproducible feeds. */
   generated?: string;
+  /** Name of the config file, for messages (errors found while building name it). */
+  configName?: string;
 }
 
 export interface SourceReport {
@@ -212,7 +214,7 @@ export class FeedBuilder {
     this.clock = new ZoneClock(config.jurisdiction.timezone);
     this.clock.useGrain(config.grain);
     if (config.areas?.boundary) {
-      if (options.boundary === undefined) throw new ConfigError([{ path: 'areas.boundary', message: `areas.boundary: the boundary file "${config.areas.boundary}" was not loaded.` }]);
+      if (options.boundary === undefined) throw new ConfigError([{ path: 'areas.boundary', message: `areas.boundary: the boundary file "${config.areas.boundary}" was not loaded.` }], options.configName);
       this.areaIndex = new AreaIndex(options.boundary, config.areas.key, options.boundaryName ?? config.areas.boundary, config.areas.nameProperty);
       this.areaKeys = new Set(this.areaIndex.keys);
     }
@@ -242,7 +244,7 @@ export class FeedBuilder {
     const fileName = file ?? source.file;
     const names = header.map((h) => h.replace(/^\uFEFF/, '').trim());
     if (names.length === 0 || (names.length === 1 && names[0] === '')) {
-      throw new ConfigError([{ path: `sources[${index}].file`, message: `sources[${index}].file: ${fileName} has no header row (is it empty?).` }]);
+      throw new ConfigError([{ path: `sources[${index}].file`, message: `sources[${index}].file: ${fileName} has no header row (is it empty?).` }], this.options.configName);
     }
     const issues: Array<{ path: string; message: string }> = [];
     /** Config path -> its column, for specs that name one column. */
@@ -286,7 +288,7 @@ export class FeedBuilder {
       if (getter) categoryGetters.set(dim, { get: getter, config: category });
     }
     const filter = source.filter ? column(source.filter.column, `sources[${index}].filter.column`) : undefined;
-    if (issues.length > 0) throw new ConfigError(issues);
+    if (issues.length > 0) throw new ConfigError(issues, this.options.configName);
 
     const report: SourceReport = { id: source.id, file: fileName, rows: 0, used: 0, bad: 0, excluded: {}, lateRows: 0, lateRowsByChance: 0 };
     this.sourceReports.push(report);
@@ -342,7 +344,7 @@ export class FeedBuilder {
     const config = this.config;
     const grain = config.grain;
     if (!Number.isFinite(this.minDay)) {
-      throw new ConfigError([{ path: 'sources', message: 'sources: no usable rows in any source, so there is nothing to publish (are the files empty, or is period set outside the data?).' }]);
+      throw new ConfigError([{ path: 'sources', message: 'sources: no usable rows in any source, so there is nothing to publish (are the files empty, or is period set outside the data?).' }], this.options.configName);
     }
     const asOfDay = config.asOf ? dayOfIso(config.asOf) : this.maxDay + 1;
     const lastAllowedDay = asOfDay - config.lagDays;
@@ -363,7 +365,7 @@ export class FeedBuilder {
     };
     const periods = periodsUpTo(lastAllowedDay);
     if (periods.length === 0) {
-      throw new ConfigError([{ path: 'lagDays', message: `lagDays: no whole ${grain} ends on or before ${isoDay(lastAllowedDay)} (asOf ${isoDay(asOfDay)} minus the ${config.lagDays}-day publication lag), so nothing can be published yet.` }]);
+      throw new ConfigError([{ path: 'lagDays', message: `lagDays: no whole ${grain} ends on or before ${isoDay(lastAllowedDay)} (asOf ${isoDay(asOfDay)} minus the ${config.lagDays}-day publication lag), so nothing can be published yet.` }], this.options.configName);
     }
     const lastPeriodEnd = Math.floor(periodBounds(periods[periods.length - 1]!, grain).end.getTime() / DAY);
     const feedEnd = Math.min(dataEnd, lastPeriodEnd);

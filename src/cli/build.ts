@@ -83,6 +83,7 @@ export async function buildFromConfig(options: BuildCommandOptions): Promise<Bui
   const builder = new FeedBuilder(config, {
     ...(boundary !== undefined ? { boundary, boundaryName: config.areas!.boundary! } : {}),
     ...(gen ? { generated: gen } : {}),
+    configName: basename(configFile),
   });
   const maxShare = options.maxBadRowShare ?? config.maxBadRowShare;
   const show = options.showBadRows ?? 20;

@@ -63,7 +63,7 @@ export interface ReadOptions {
 /** Smaller files are read in this thread: a reader thread would take about as long to start as they take to read. */
 const THREAD_MIN_BYTES = 16 << 20;
 
-/** Reads a whole source. Resolves when the file ends; rejects only on I/O errors. */
+/** Reads a whole source. Resolves when the file ends; rejects on an I/O error, or when a handler (or the reader thread) throws. */
 export async function readRows(file: string, options: ReadOptions, handlers: RowHandlers): Promise<void> {
   const total = statSync(file).size;
   if (options.format === 'csv' && handlers.rowRange && (options.thread ?? total >= THREAD_MIN_BYTES)) {

@@ -131,6 +131,15 @@ describe('daylight build: bad input gives clear errors and writes no feed', () =
     assert.equal(feed, undefined);
   });
 
+  it('names the config file as it is called in errors found while building', async () => {
+    const dir = scratch('');
+    writeFileSync(join(dir, 'harbor-city.json'), readFileSync(join(dir, 'daylight.config.json')));
+    const { code, lines } = await build(join(dir, 'harbor-city.json'), dir);
+    assert.equal(code, 1);
+    assert.ok(lines.some((l) => l.startsWith('harbor-city.json: sources[0].file:')), lines.join('\n'));
+    assert.ok(!lines.some((l) => l.includes('daylight.config.json')), lines.join('\n'));
+  });
+
   it('refuses a header-only file', async () => {
     const dir = scratch(`${HEADER}\n`);
     const { code, lines } = await build(join(dir, 'daylight.config.json'), dir);
