@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/map/define.js';
 import type { DaylightMap } from '../../src/elements/map/map.js';
@@ -6,9 +6,8 @@ import type { Cell, Feed } from '../../src/core/types.js';
 import { checkBoundaries, readingOrder } from '../../src/core/geo.js';
 import { areaInDirection, screenPoint, type Direction, type ScreenPoint } from '../../src/elements/map/directions.js';
 import { fixtureFeed, mentionsNumber, shadow } from './helpers.js';
-import { syntheticFeed } from './map-fixtures.js';
+import { mountMap, PHL_BOUNDARIES, syntheticFeed } from './map-fixtures.js';
 
-const PHL_BOUNDARIES = '/test/fixtures/real/phl_police_districts.geojson';
 const DIRECTIONS: Direction[] = ['left', 'right', 'up', 'down'];
 const KEY: Record<Direction, string> = { left: 'ArrowLeft', right: 'ArrowRight', up: 'ArrowUp', down: 'ArrowDown' };
 const STEP: Record<Direction, [number, number]> = { left: [-1, 0], right: [1, 0], up: [0, 1], down: [0, -1] };
@@ -30,17 +29,7 @@ function gridBoundaries(cols: number, rows: number) {
   return { type: 'FeatureCollection', features };
 }
 
-async function mapOf(feed: Feed, attributes: Record<string, string>, boundaries?: unknown): Promise<DaylightMap> {
-  const host = await fixture<HTMLDivElement>(html`<div style="width: 800px"></div>`);
-  const el = document.createElement('daylight-map');
-  el.setAttribute('metric', 'incidents');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  if (boundaries) el.boundaries = boundaries;
-  el.feed = feed;
-  host.append(el);
-  await el.mapReady;
-  return el;
-}
+const mapOf = (feed: Feed, attributes: Record<string, string>, boundaries?: unknown) => mountMap(feed, attributes, { width: 800, boundaries });
 
 const said = (el: Element) => (shadow(el).querySelector('[aria-live]')?.textContent ?? '').trim();
 /** The area the live region last announced: its name, before the colon. */

@@ -1,20 +1,14 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/elements/map/define.js';
-import type { DaylightMap } from '../../src/elements/map/map.js';
 import { fixtureFeed, shadow } from './helpers.js';
+import { mountMap } from './map-fixtures.js';
 
 // Its own file (so its own page): which modules have loaded depends on every map drawn before.
 describe('<daylight-map> loads only the Leaflet it uses', () => {
   const loaded = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
 
   it('draws without tiles from Leaflet\'s own modules, with no tile, attribution, popup, marker or GeoJSON code', async () => {
-    const host = await fixture<HTMLDivElement>(html`<div style="width: 700px"></div>`);
-    const el = document.createElement('daylight-map') as DaylightMap;
-    el.setAttribute('metric', 'incidents');
-    el.setAttribute('areas', '/test/fixtures/real/phl_police_districts.geojson');
-    el.feed = await fixtureFeed('phl-districts.json');
-    host.append(el);
-    await el.mapReady;
+    const el = await mountMap(await fixtureFeed('phl-districts.json'), {}, { width: 700 });
     expect(shadow(el).querySelectorAll('.leaflet-overlay-pane path[data-area]')).to.have.length(22);
     expect(shadow(el).querySelector('.leaflet-control-attribution')).to.equal(null);
     expect(shadow(el).querySelector('.leaflet-tile-pane')!.childElementCount).to.equal(0);

@@ -1,19 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/elements/map/define.js';
 import { mapLayerSource, type DaylightMap } from '../../src/elements/map/map.js';
 import { everythingSaid, fixtureFeed, shadow } from './helpers.js';
+import { mountMap } from './map-fixtures.js';
 
 // Its own file (so its own page): the Leaflet chunk must not have loaded before the first test.
 describe('<daylight-map> when Leaflet\'s chunk cannot be fetched', () => {
-  async function map(): Promise<DaylightMap> {
-    const host = await fixture<HTMLDivElement>(html`<div style="width: 700px"></div>`);
-    const el = document.createElement('daylight-map') as DaylightMap;
-    el.setAttribute('metric', 'incidents');
-    el.setAttribute('areas', '/test/fixtures/real/phl_police_districts.geojson');
-    el.feed = await fixtureFeed('phl-districts.json');
-    host.append(el);
-    return el;
-  }
+  const map = async () => mountMap(await fixtureFeed('phl-districts.json'), {}, { width: 700 });
 
   it('says why the map is empty, keeps the list and table, settles mapReady, and a later map loads it', async () => {
     const load = mapLayerSource.load;
@@ -22,7 +15,6 @@ describe('<daylight-map> when Leaflet\'s chunk cannot be fetched', () => {
     let el: DaylightMap;
     try {
       el = await map();
-      await el.mapReady;
     } finally {
       mapLayerSource.load = load;
     }
@@ -37,7 +29,6 @@ describe('<daylight-map> when Leaflet\'s chunk cannot be fetched', () => {
     expect(shadow(el).querySelector<HTMLElement>('.map-wrap')!.getBoundingClientRect().height).to.be.greaterThan(200);
 
     const next = await map();
-    await next.mapReady;
     expect(shadow(next).querySelectorAll('.leaflet-overlay-pane path[data-area]')).to.have.length(22);
     expect(shadow(next).querySelector('.map-message')).to.equal(null);
   });

@@ -8,22 +8,10 @@ import type { AreaSelectEvent } from '../../src/elements/shared/events.js';
 import type { Cell, Feed } from '../../src/core/types.js';
 import { SEQUENTIAL_COLOURS } from '../../src/core/classify.js';
 import { everythingSaid, fixtureFeed, mentionsNumber, nextFrames, shadow } from './helpers.js';
-import { syntheticFeed } from './map-fixtures.js';
+import { mountMap, PHL_BOUNDARIES, syntheticFeed } from './map-fixtures.js';
 
-const PHL_BOUNDARIES = '/test/fixtures/real/phl_police_districts.geojson';
 
-async function map(feed: Feed, attributes: Record<string, string> = {}, width = 900, boundaries?: unknown): Promise<DaylightMap> {
-  const host = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}></div>`);
-  const el = document.createElement('daylight-map');
-  el.setAttribute('metric', 'incidents');
-  if (!boundaries && !('areas' in attributes)) el.setAttribute('areas', PHL_BOUNDARIES);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  if (boundaries) el.boundaries = boundaries;
-  el.feed = feed;
-  host.append(el);
-  await el.mapReady;
-  return el;
-}
+const map = (feed: Feed, attributes: Record<string, string> = {}, width = 900, boundaries?: unknown) => mountMap(feed, attributes, { width, boundaries });
 
 const $ = (el: Element, selector: string) => shadow(el).querySelector(selector);
 const $$ = (el: Element, selector: string) => [...shadow(el).querySelectorAll(selector)];
