@@ -634,7 +634,7 @@ class SourceReader implements SourceSink {
   private readonly ctx: ReturnType<FeedBuilder['context']>;
   private readonly parser: TimestampParser;
   private readonly kind: SourceKind;
-  private readonly window: GroupWindow<unknown> | undefined;
+  private readonly openGroups: GroupWindow<unknown> | undefined;
   private readonly truthy: Set<string>;
   private readonly mine: MetricState[];
   private readonly catIds: string[];
@@ -690,7 +690,7 @@ class SourceReader implements SourceSink {
       if (get) this.timeSpecs[field] = { field, get, column: fieldColumns[field] ?? -1, slot: this.timeSlots[field] ?? -1 };
     }
     if (fields.id) {
-      this.window = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
+      this.openGroups = new GroupWindow<unknown>(this.ctx.groupWindow, (state) => this.closeGroup(state));
     }
     // Made once, not per row: a closure per row is garbage the collector must clear.
     const keepAllTypes = this.metric('coresponse_share') !== undefined;
@@ -861,7 +861,7 @@ class SourceReader implements SourceSink {
   }
 
   private group<S extends { key: string }>(row: RowCursor, create: () => S): S | RowProblem {
-    const open = this.window as unknown as GroupWindow<S>;
+    const open = this.openGroups as unknown as GroupWindow<S>;
     const col = this.readAhead.idColumn;
     if (row.ranged && col !== undefined) {
       // A plain id is looked up where it stands in the line, with the reader's hashes if it has them.
@@ -979,7 +979,7 @@ class SourceReader implements SourceSink {
   private addVictim(row: RowCursor, period: string, rawArea: string | undefined, lon: number, lat: number, cats: string[]): RowProblem | undefined {
     const base = this.ctx.place(period, rawArea, lon, lat);
     const victims = this.metric('victims');
-    if (!this.window) {
+    if (!this.openGroups) {
       // No id: every row is its own incident.
       const incidents = this.metric('incidents');
       if (incidents) incidents.fine.add(this.keyFor(incidents, base, cats));
@@ -1015,7 +1015,7 @@ class SourceReader implements SourceSink {
     const rawService = this.fields.service?.(row) ?? '';
     const service = rawService === '' ? '' : categoryValue(rawService);
     const fresh = (): ReferralGroup => ({ key: this.ctx.place(period, rawArea, lon, lat), service, referred, followed, cats });
-    if (!this.window) {
+    if (!this.openGroups) {
       this.closeReferral(fresh());
       return undefined;
     }
@@ -1050,7 +1050,7 @@ class SourceReader implements SourceSink {
       // Connection implies contact, even when the contact date was not recorded.
       contacted: !Number.isNaN(contacted) || !Number.isNaN(connected), connected: !Number.isNaN(connected),
     });
-    if (!this.window) {
+    if (!this.openGroups) {
       this.closeOutreach(fresh());
       return undefined;
     }
@@ -1086,8 +1086,8 @@ class SourceReader implements SourceSink {
   }
 
   close(): void {
-    this.window?.flush();
-    if (this.window) this.report.lateRowsByChance = Math.ceil(this.window.lateByChance);
+    this.openGroups?.flush();
+    if (this.openGroups) this.report.lateRowsByChance = Math.ceil(this.openGroups.lateByChance);
   }
 }
 
