@@ -79,7 +79,8 @@ const CANVAS_THRESHOLD = 1500;
 const DEFAULT_PER = 100_000;
 const boundaryCache = new Map<string, Promise<unknown>>();
 const checkedCache = new WeakMap<object, Map<string, ReturnType<typeof checkBoundaries> & { order: string[] }>>();
-let layerModule: Promise<typeof import('./leaflet-layer.js')> | undefined;
+type LayerModule = typeof import('./leaflet-layer.js');
+let layerModule: Promise<LayerModule> | undefined;
 const forgetMapLayer = () => { layerModule = undefined; };
 let layerLoaded = false;
 let nextId = 0;
@@ -89,10 +90,10 @@ let nextId = 0;
  * (an import that fails cannot be provoked per page through the shared test server).
  * @internal
  */
-export const mapLayerSource = { load: (): Promise<typeof import('./leaflet-layer.js')> => import('./leaflet-layer.js') };
+export const mapLayerSource = { load: (): Promise<LayerModule> => import('./leaflet-layer.js') };
 
 /** Loads the map's Leaflet chunk once per page. Exported for the benchmark and tests. */
-export function loadMapLayer(): Promise<typeof import('./leaflet-layer.js')> {
+export function loadMapLayer(): Promise<LayerModule> {
   layerModule ??= mapLayerSource.load().then((module) => {
     layerLoaded = true;
     return module;
@@ -240,7 +241,7 @@ export class DaylightMap extends DaylightDataElement {
   @state() private layerFailed = false;
 
   /**
-   * Resolves when the map shows the current data: drawn by Leaflet (one frame after), or an error
+   * Resolves when the map shows the current data: drawn by Leaflet and painted, or an error
    * or empty state rendered instead. Tests and benchmarks wait on it; nothing sleeps.
    */
   get mapReady(): Promise<void> {
@@ -865,8 +866,8 @@ export class DaylightMap extends DaylightDataElement {
     this.layerLoading = true;
     try {
       const tileUrl = this.tiles;
-      let module: Awaited<ReturnType<typeof loadMapLayer>>;
-      let tiles: Awaited<ReturnType<Awaited<ReturnType<typeof loadMapLayer>>['loadTiles']>> | undefined;
+      let module: LayerModule;
+      let tiles: Awaited<ReturnType<LayerModule['loadTiles']>> | undefined;
       try {
         [module, tiles] = await Promise.all([loadMapLayer(), tileUrl ? loadMapLayer().then((m) => m.loadTiles()) : undefined]);
       } catch {
