@@ -24,12 +24,14 @@ const pageText: Record<string, Record<string, string>> = {
     'q1-map': '¿Qué distritos concentran más?',
     'q1-map-note': 'Diez años de incidentes con disparos por distrito policial. La lista junto al mapa es la misma clasificación, para lectores de pantalla y teclado.',
     method: 'Cómo se elaboran estas cifras',
+    'kpi-killed': 'Personas muertas',
     theme: 'Tema:',
     'theme-dark': 'Oscuro',
     footer: 'Hecho con Daylight, componentes web de código abierto para páginas de rendición de cuentas en seguridad pública. Fuente: Ciudad de Filadelfia, Departamento de Policía, «Shooting Victims» (OpenDataPhilly), enriquecido por la Oficina del Contralor; agregado y protegido por el generador de Daylight.',
   },
 };
 const original = new Map<Element, string>();
+const originalLabel = new Map<Element, string>();
 
 function applyLanguage(lang: string): void {
   document.documentElement.lang = lang;
@@ -37,6 +39,11 @@ function applyLanguage(lang: string): void {
     if (!original.has(element)) original.set(element, element.textContent ?? '');
     const key = element.getAttribute('data-i18n')!;
     element.textContent = pageText[lang]?.[key] ?? original.get(element)!;
+  }
+  // Labels the page gives its elements (label="…") are the page's own words, translated like its text.
+  for (const element of document.querySelectorAll('[data-i18n-label]')) {
+    if (!originalLabel.has(element)) originalLabel.set(element, element.getAttribute('label') ?? '');
+    element.setAttribute('label', pageText[lang]?.[element.getAttribute('data-i18n-label')!] ?? originalLabel.get(element)!);
   }
   const toggle = document.querySelector<HTMLButtonElement>('[data-lang-switch]');
   if (toggle) {
