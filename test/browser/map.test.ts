@@ -455,6 +455,25 @@ describe('<daylight-map>', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('takes tiles set after it has drawn, and drops them again', async () => {
+    const el = await map(feed);
+    expect($(el, '.leaflet-control-attribution')).to.equal(null);
+    el.setAttribute('tiles', '/__test/status?code=404&z={z}&x={x}&y={y}');
+    el.setAttribute('attribution', '© Test tiles');
+    await el.updateComplete;
+    await el.mapReady;
+    expect(text(el, '.leaflet-control-attribution')).to.equal('© Test tiles');
+    expect($$(el, '.leaflet-tile-pane img.leaflet-tile').length).to.be.greaterThan(0);
+    expect(paths(el)).to.have.length(22);
+    el.removeAttribute('tiles');
+    el.removeAttribute('attribution');
+    await el.updateComplete;
+    await el.mapReady;
+    expect($(el, '.leaflet-control-attribution')).to.equal(null);
+    expect($$(el, '.leaflet-tile-pane img')).to.have.length(0);
+    expect(paths(el)).to.have.length(22);
+  });
+
   it('speaks Spanish', async () => {
     const el = await map(feed, { lang: 'es' });
     expect(text(el, '[part=title]')).to.equal('Incidentes con disparos por distrito policial, 2024');

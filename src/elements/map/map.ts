@@ -194,7 +194,7 @@ export class DaylightMap extends DaylightDataElement {
   /** Per-capita rates are per this many residents. */
   @property({ type: Number }) per = DEFAULT_PER;
 
-  /** A tile URL template (`https://…/{z}/{x}/{y}.png`). None by default: no third-party requests. */
+  /** A tile URL template (`https://…/{z}/{x}/{y}.png`). None by default: no third-party requests. Changing it redraws the map with the new tiles. */
   @property() tiles?: string;
 
   /** Attribution text for the tiles (shown as text). */
@@ -792,6 +792,15 @@ export class DaylightMap extends DaylightDataElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Tiles and their attribution belong to the Leaflet map itself: a change rebuilds it (the
+    // reader's zoom and pan go with it), and mapReady waits for the new one.
+    if ((changed.has('tiles') || changed.has('attribution')) && this.layer) {
+      this.layer.destroy();
+      this.layer = undefined;
+      this.drawnAreas = undefined;
+      this.drawnModel = undefined;
+      if (this.ready.settled) this.ready = deferred();
+    }
     this.syncLayer(changed.has('height') || changed.has('showTable'));
   }
 
