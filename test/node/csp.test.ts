@@ -115,6 +115,23 @@ describe('strict Content-Security-Policy', () => {
     await page.close();
   });
 
+  it('draws the dashboard in Spanish, whose messages load on demand, under the strict policy', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    const violations = await collectViolations(page);
+    await page.goto(`${site.url}/index.html?feed=philadelphia&lang=es`, { waitUntil: 'load' });
+    const result = await rendered(page);
+    assert.deepEqual(violations, []);
+    assert.ok(result.kpiValues.length >= 2 && result.trendPaths >= 1, JSON.stringify(result));
+    const said = await page.evaluate(() => {
+      const text = (root: Document | ShadowRoot): string => [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? text(el.shadowRoot) : '')).join(' ') + (root instanceof ShadowRoot ? root.textContent ?? '' : '');
+      return text(document);
+    });
+    // Catalogue words, which only the Spanish file has.
+    assert.match(said, /Descargar/);
+    assert.doesNotMatch(said, /\bDownload\b/);
+    await page.close();
+  });
+
   it('renders inside a sandboxed iframe on another origin, with zero CSP violations', { timeout: 60_000 }, async () => {
     const page = await browser.newPage();
     const violations = await collectViolations(page);
