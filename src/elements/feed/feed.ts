@@ -9,6 +9,7 @@ import { describeFeedError } from '../shared/describe-error.js';
 import { reportFaults } from '../shared/report.js';
 import { stateFromObject } from '../shared/data-element.js';
 import { closestLang, PageLangController, updateInLanguage } from '../shared/locale.js';
+import { deferred } from '../shared/tasks.js';
 import { tokens } from '../shared/styles.js';
 import { guardFeed } from '../../core/privacy.js';
 import { messagesFor } from '../../core/i18n/index.js';
@@ -255,10 +256,4 @@ export class DaylightFeed extends LitElement {
       }
     }
   }
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((done) => { resolve = done; });
-  return { promise, resolve };
 }

@@ -7,6 +7,7 @@ import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
 import { dataTableStyles } from '../shared/table.styles.js';
 import { mapStyles } from './map.styles.js';
+import { deferred, nextTask } from '../shared/tasks.js';
 import { areaInDirection, screenPoint, type Direction, type ScreenPoint } from './directions.js';
 import type { AreaPaint, LayerArea, LayerColours, MapLayer } from './leaflet-layer.js';
 import type { Feed, Metric } from '../../core/types.js';
@@ -1109,33 +1110,6 @@ export class DaylightMap extends DaylightDataElement {
 }
 
 const ARROWS: Partial<Record<string, Direction>> = { ArrowRight: 'right', ArrowLeft: 'left', ArrowUp: 'up', ArrowDown: 'down' };
-
-interface Deferred<T> { promise: Promise<T>; resolve: (value: T) => void; settled: boolean }
-
-function deferred<T>(): Deferred<T> {
-  let done!: (value: T) => void;
-  const result: Deferred<T> = { promise: new Promise<T>((resolve) => { done = resolve; }), settled: false, resolve: () => undefined };
-  result.resolve = (value: T) => { result.settled = true; done(value); };
-  return result;
-}
-
-/** Resolves in a new task: unlike setTimeout, a message is neither clamped nor throttled in a background tab. */
-/** The Prioritized Task Scheduling API, where the browser has it (Chromium; not yet Safari). */
-interface TaskScheduler {
-  postTask(callback: () => void, options: { priority: 'user-blocking' | 'user-visible' | 'background' }): Promise<void>;
-}
-
-function nextTask(): Promise<void> {
-  // A user-blocking task runs ahead of the browser's pending rendering work; a posted message
-  // waited behind a frame (measured: the cold map drew ~8 ms later, 25 interleaved runs each).
-  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (scheduler) return scheduler.postTask(() => undefined, { priority: 'user-blocking' });
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(undefined);
-  });
-}
 
 function fetchBoundaries(url: string): Promise<unknown> {
   let promise = boundaryCache.get(url);
