@@ -4,7 +4,7 @@
  */
 import type { Cell, Feed, Grain, Metric } from './types.js';
 import { TOTAL } from './types.js';
-import { comparePeriods, periodOrdinal, samePeriodLastYear, shiftPeriod } from './period.js';
+import { periodOrdinal, samePeriodLastYear, shiftPeriod } from './period.js';
 
 /** Which cells to take: a value per non-period dimension (default `*`), and a quantile for quantile metrics. */
 export interface Selection {
@@ -74,7 +74,20 @@ export function selectCells(metric: Metric, grain: Grain, selection: Selection =
   const cells = (indexOf(metric).get(keyOf(metric, selection.where ?? {}, q)) ?? [])
     .filter((cell) => cell.period !== TOTAL);
   if (!metric.dimensions.includes('period')) return cells;
-  return cells.slice().sort((a, b) => comparePeriods(String(a.period), String(b.period), grain));
+  return inPeriodOrder(cells, grain);
+}
+
+/**
+ * Cells sorted by period (stable). Each period is parsed once, not once per comparison, and a
+ * feed that already lists its cells in order, as the builder writes them, is not sorted at all:
+ * a page of charts selects its series before its first paint.
+ */
+function inPeriodOrder(cells: Cell[], grain: Grain): Cell[] {
+  const ordinals = cells.map((cell) => periodOrdinal(String(cell.period), grain));
+  let ordered = true;
+  for (let i = 1; i < ordinals.length && ordered; i++) ordered = ordinals[i - 1]! <= ordinals[i]!;
+  if (ordered) return cells;
+  return cells.map((_, i) => i).sort((a, b) => ordinals[a]! - ordinals[b]!).map((i) => cells[i]!);
 }
 
 /**
@@ -87,11 +100,12 @@ export function selectSeries(metric: Metric, grain: Grain, selection: Selection 
   const byPeriod = new Map(cells.map((cell) => [String(cell.period), cell]));
   const first = String(cells[0]!.period);
   const last = String(cells[cells.length - 1]!.period);
+  const lastOrdinal = periodOrdinal(last, grain);
   const points: SeriesPoint[] = [];
   // Bounded walk: a feed spanning centuries of weeks would still stop at the last period.
   for (let period = first, guard = 0; guard < 100_000; period = shiftPeriod(period, grain, 1), guard++) {
     points.push({ period, cell: byPeriod.get(period) });
-    if (period === last || periodOrdinal(period, grain) > periodOrdinal(last, grain)) break;
+    if (period === last || periodOrdinal(period, grain) > lastOrdinal) break;
   }
   return points;
 }
