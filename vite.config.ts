@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
+import { minifyCssLiteralsVite } from './scripts/minify-css-literals.mjs';
 
 // `npm start` serves demo/ (and the stories page under /stories/); `npm run build` builds the
 // library: one ES module for CDNs and bundlers, with the map split into its own lazy chunk.
@@ -13,7 +14,8 @@ const neverAnswer: Plugin = {
 };
 
 export default defineConfig(({ command }) => ({
-  plugins: [neverAnswer],
+  // Builds only: the dev server and the tests keep the styles as written, comments included.
+  plugins: [neverAnswer, minifyCssLiteralsVite()],
   root: command === 'serve' ? resolve(import.meta.dirname, 'demo') : import.meta.dirname,
   publicDir: false,
   server: {

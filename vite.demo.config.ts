@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
+import { minifyCssLiteralsVite } from './scripts/minify-css-literals.mjs';
 
 // Builds the demo site (every demo/*.html) as a static site in dist-demo/, the way a city would
 // host it: used by the strict-CSP test and the render benchmarks.
@@ -17,7 +18,8 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: { input: Object.fromEntries(pages.map((f) => [f.replace(/\.html$/, ''), resolve(demo, f)])) },
   },
-  plugins: [{
+  // The elements' CSS as the library build ships it (vite.config.ts).
+  plugins: [minifyCssLiteralsVite(), {
     // The demo's feeds and boundaries are data fetched at run time, not modules: copy them as they are.
     name: 'daylight-copy-feeds',
     apply: 'build',

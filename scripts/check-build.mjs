@@ -16,9 +16,11 @@ import { join } from 'node:path';
 
 const CEILINGS_BROTLI_BYTES = {
   // Was 77,500. Leaflet imported module by module, tiles in their own chunk, Spanish and the
-  // image export on request: 58,719 B. Still over its 50 KB budget (issue 7), mostly the shared
-  // entry (messages, Valibot and the validator, tokens) that every element carries.
-  'element: map (entry + lazy chunk, without Leaflet CSS)': 59_500,
+  // image export on request: 58,719 B. Then 59,500; English split by element (the map carries
+  // only its own strings and the shared ones) and the CSS of css templates minified: 56,636 B.
+  // Still over its 50 KB budget (issue 7), mostly the shared entry (Valibot and the validator,
+  // tokens, shared messages) that every element carries.
+  'element: map (entry + lazy chunk, without Leaflet CSS)': 57_000,
 };
 // The lazy chunk keeps its own gzip budget (it is the one file a map page adds).
 const LAZY_CHUNK_GZIP_BYTES = 60 * 1024;

@@ -14,6 +14,7 @@ import { TOTAL } from '../../core/types.js';
 import { comparisonPeriod, findMetric, quantileFromStatistic, type Comparison } from '../../core/select.js';
 import { formatDifference, formatNumber, formatPeriod, resolveLabel } from '../../core/format.js';
 import { directionOf } from '../../core/compare.js';
+import '../../core/i18n/en/breakdown.js';
 
 /** One category as shown. */
 export interface BreakdownRow {

@@ -10,6 +10,7 @@ import type { Feed } from '../../core/types.js';
 import { TOTAL } from '../../core/types.js';
 import { comparePeriods } from '../../core/period.js';
 import { formatPeriod } from '../../core/format.js';
+import '../../core/i18n/en/filter.js';
 
 /** Fired when a resident changes the filter (never when the page or the URL sets it). */
 export class FilterChangeEvent extends Event {

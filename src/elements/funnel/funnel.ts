@@ -12,6 +12,7 @@ import { funnelStyles } from './funnel.styles.js';
 import type { Cell, Feed, Metric } from '../../core/types.js';
 import { findMetric } from '../../core/select.js';
 import { formatNumber, resolveLabel } from '../../core/format.js';
+import '../../core/i18n/en/funnel.js';
 
 /** One stage as shown. */
 export interface FunnelStage {

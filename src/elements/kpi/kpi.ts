@@ -12,6 +12,7 @@ import {
 import { describeCell } from '../../core/describe.js';
 import { formatDifference, formatPeriod, resolveLabel } from '../../core/format.js';
 import { directionOf, toneOf } from '../../core/compare.js';
+import '../../core/i18n/en/kpi.js';
 
 /**
  * One headline number: the latest period's value of a metric, with its unit, a comparison and a

@@ -19,6 +19,7 @@ import { directionOf } from '../../core/compare.js';
 import { checkBoundaries, readingOrder, unmatchedAreas, type AreaShape, type BoundaryProblem } from '../../core/geo.js';
 import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart, type ExportMap } from '../shared/export.js';
 import { classBreaks, classIndex, legendClasses, SEQUENTIAL_COLOURS, type LegendClass } from '../../core/classify.js';
+import '../../core/i18n/en/map.js';
 import {
   areaCellsFor, areaGrid, changeBetween, mapPeriod, perCapitaCell, populationOf, previousAreaPeriod, rankByValue, shareOfTotal,
   NOT_PLACES, type AreaCell, type AreaPeriod, type Change,

@@ -5,6 +5,7 @@ import { tokens } from '../shared/styles.js';
 import { methodologyStyles } from './methodology.styles.js';
 import type { Feed, Label, Metric } from '../../core/types.js';
 import { formatCount, formatDate, formatNumber, resolveLabel } from '../../core/format.js';
+import '../../core/i18n/en/methodology.js';
 
 /** Only web and mail links are followed: a feed is data from elsewhere, and `javascript:` must never become a link. */
 export function safeUrl(url: string | undefined, base = document.baseURI): string | undefined {

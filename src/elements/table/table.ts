@@ -11,6 +11,7 @@ import { TOTAL } from '../../core/types.js';
 import { findMetric, selectCell } from '../../core/select.js';
 import { periodOrdinal } from '../../core/period.js';
 import { formatCount, formatPeriod, resolveLabel } from '../../core/format.js';
+import '../../core/i18n/en/table.js';
 
 interface Row {
   key: string;

@@ -13,6 +13,7 @@ import { exportCredits, exportFileBase, exportRow, renderExportMenu, type Export
 import { trendStyles } from './trend.styles.js';
 import type { Feed, Metric } from '../../core/types.js';
 import type { Messages } from '../../core/i18n/index.js';
+import '../../core/i18n/en/trend.js';
 import { findMetric, quantileFromStatistic, selectSeries, type Selection } from '../../core/select.js';
 import { describeCell, type CellText } from '../../core/describe.js';
 import { formatPeriod, formatTick, resolveLabel } from '../../core/format.js';

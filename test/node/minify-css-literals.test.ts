@@ -1,0 +1,133 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { chromium, type Browser } from 'playwright-core';
+import { minifyCss, minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
+
+/**
+ * scripts/minify-css-literals.mjs shortens the CSS of Lit `css` templates in every build. A wrong
+ * rule there changes how every element looks without failing a type check, so: the cases where
+ * whitespace means something, one by one, and then every stylesheet in src/ parsed by Chromium
+ * before and after, which must give the same rules.
+ */
+describe('minifyCss', () => {
+  const cases: Array<[string, string, string]> = [
+    ['drops comments and indentation', 'a {\n  color: red; /* why */\n  margin: 0;\n}\n', 'a{color:red;margin:0}'],
+    ['keeps the descendant combinator after a closing parenthesis', ':host(.a) .b { x: y }', ':host(.a) .b{x:y}'],
+    ['keeps the space before a pseudo-class (descendant, not compound)', 'a :hover { x: y }', 'a :hover{x:y}'],
+    ['drops spaces around > ~ and commas', 'a , b > c ~ d { x: y }', 'a,b>c~d{x:y}'],
+    ['keeps the spaces calc() needs around + and -', 'a { width: calc(100% - 2px + var(--x) * 2); }', 'a{width:calc(100% - 2px + var(--x) * 2)}'],
+    ['keeps `and (` apart (`and(` would be a function)', '@media screen and (min-width: 30em) { a { x: y } }', '@media screen and (min-width:30em){a{x:y}}'],
+    ['copies strings, comment-like text and spaces included', "a::after { content: '  /* not a comment */  '; }", "a::after{content:'  /* not a comment */  '}"],
+    ['copies escaped quotes inside strings', 'a { content: "say \\"  hi\\"" }', 'a{content:"say \\"  hi\\""}'],
+    ['copies an unquoted url() as one token', 'a { background: url(/*x*/a.png) }', 'a{background:url(/*x*/a.png)}'],
+    ['treats a quoted url() like any string', "a { background: url( 'a  b.png' ) }", "a{background:url('a  b.png')}"],
+    ['keeps CSS escapes', '.a\\:b { content: "\\25BE" }', '.a\\:b{content:"\\25BE"}'],
+    ['keeps an escaped semicolon before a brace', '.a\\;{}', '.a\\;{}'],
+    ['treats a comment as a separator', 'a/**/b{}', 'a b{}'],
+    ['keeps the space of a custom property set to nothing', ':host { --x: ; }', ':host{--x: }'],
+    ['keeps one space at an edge that could meet another fragment', '\n  .a .b\n', ' .a .b '],
+    ['drops whitespace at an edge that punctuation closes', '\n  a { x: y }\n', ' a{x:y}'],
+  ];
+  for (const [name, input, expected] of cases) it(name, () => assert.equal(minifyCss(input), expected));
+});
+
+describe('minifyCssLiterals', () => {
+  it('minifies only `css` templates, keeping interpolations and template escapes', () => {
+    const code = [
+      "const a = css`\n  :host([theme='dark']) {\n    ${dark}\n  }\n`;",
+      'const b = css`.x ${y} .z { content: "\\`" }`;',
+      'const c = html`<p>  two  spaces  </p>`;',
+      'const d = css`a { ${cond ? css`b:  c;` : unsafeCSS(`  e  `)} }`;',
+      'const e = css`a::after { content: "\\${not}"; }`;',
+    ].join('\n');
+    assert.equal(minifyCssLiterals(code), [
+      "const a = css` :host([theme='dark']){${dark}}`\n\n\n\n;",
+      'const b = css`.x ${y} .z{content:"\\`"}`;',
+      'const c = html`<p>  two  spaces  </p>`;',
+      'const d = css`a{${cond ? css`b:c;` : unsafeCSS(`  e  `)}}`;',
+      'const e = css`a::after{content:"\\${not}"}`;',
+    ].join('\n'));
+  });
+
+  it('keeps every line number, so source maps stay right below each template', () => {
+    const code = 'const a = css`\n  a {\n    b: c;\n  }\n`;\nexport const marker = 1;\n';
+    const out = minifyCssLiterals(code)!;
+    assert.equal(out.split('\n').indexOf('export const marker = 1;'), code.split('\n').indexOf('export const marker = 1;'));
+  });
+
+  it('leaves a file without `css` templates alone', () => {
+    assert.equal(minifyCssLiterals('const x = html`<b> a </b>`;'), undefined);
+  });
+});
+
+describe('every stylesheet in src/, parsed by Chromium', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const files = readdirSync(`${root}src`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+  // An interpolation stands for a fragment of declarations (the dark theme's tokens); both sides
+  // get the same one.
+  const INTERPOLATED = '--interpolated: 1;';
+
+  /** The cooked CSS of each `css` template in `code`, interpolations filled in. */
+  function stylesheets(code: string): string[] {
+    const source = ts.createSourceFile('styles.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const found: string[] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'css') {
+        const t = node.template;
+        found.push(ts.isNoSubstitutionTemplateLiteral(t) ? t.text : t.head.text + t.templateSpans.map((s) => INTERPOLATED + s.literal.text).join(''));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  }
+
+  // Runs in the page (a string, so that this file needs no DOM types).
+  const PARSE = `(sheets) => sheets.map((text) => [text, 'x{' + text + '}'].map((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return [...sheet.cssRules].map((rule) => rule.cssText).join('\\n');
+  }))`;
+
+  let browser: Browser;
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  });
+  after(async () => { await browser?.close(); });
+
+  it('gives the same rules before and after, in every file', async () => {
+    const page = await browser.newPage();
+    let before = 0;
+    let afterMinify = 0;
+    let compared = 0;
+    for (const file of files) {
+      const code = readFileSync(`${root}src/${file}`, 'utf8');
+      const minified = minifyCssLiterals(code, file);
+      if (minified === undefined) continue;
+      const original = stylesheets(code);
+      const shortened = stylesheets(minified);
+      assert.equal(shortened.length, original.length, file);
+      before += original.join('').length;
+      afterMinify += shortened.join('').length;
+      // As a stylesheet, and as the body of a rule (for fragments that are only declarations).
+      // Chromium keeps custom property values as written, so a space after a comma inside one
+      // (`var(--a, #fff)`) is the only difference its serialisation may show.
+      const parsed = await page.evaluate(`(${PARSE})(${JSON.stringify([...original, ...shortened])})`) as string[][];
+      const normal = (text: string) => text.replace(/,\s+/g, ',');
+      for (let i = 0; i < original.length; i++) {
+        const [a, b] = [parsed[i]!, parsed[original.length + i]!];
+        assert.ok(a[1]!.length > 3, `${file}: template ${i + 1} parsed to nothing`);
+        assert.deepEqual(b.map(normal), a.map(normal), `${file}: template ${i + 1}`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 15, `only ${compared} templates compared`);
+    assert.ok(afterMinify < before * 0.85, `${before} -> ${afterMinify} characters`);
+  });
+});
