@@ -80,11 +80,8 @@ const common = {
   exportFailed: 'This browser could not make the image. Download the data (CSV) or the SVG image instead.',
   period: 'Period',
   value: 'Value',
-  records: 'Records',
   status: 'Note',
-  pointLabel: (period: string, value: string) => `${period}: ${value}`,
   noSeries: 'No data for this selection.',
-  perResidents: (value: string, per: string) => `${value} per ${per} residents`,
   changeColumn: (period: string) => `Change from ${period}`,
   // Tables and categories
   total: 'Total',
@@ -101,7 +98,6 @@ const common = {
     `${count === 1 ? '1 number is' : `${count} numbers are`} hidden because the count was fewer than ${k} or could reveal one.`,
   withheldRows: (count: number) =>
     `${count === 1 ? '1 more number is' : `${count} more numbers are`} hidden so that a hidden count cannot be worked out by subtraction.`,
-  previousValue: (period: string) => `${period}`,
 };
 
 /** Which way a figure moved, as a comparison sentence names it. */

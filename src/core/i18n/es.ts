@@ -74,10 +74,8 @@ export const es: Messages = {
   exportFailed: 'Este navegador no pudo crear la imagen. Descargue los datos (CSV) o la imagen SVG.',
   period: 'Periodo',
   value: 'Valor',
-  records: 'Registros',
   status: 'Nota',
   chartKeys: 'Use las flechas izquierda y derecha para pasar de un periodo a otro; Inicio y Fin van al primero y al último.',
-  pointLabel: (period, value) => `${period}: ${value}`,
   noSeries: 'No hay datos para esta selección.',
   // Map
   mapTitle: (subject, level, period) => `${subject} por ${lower(level)}, ${period}`,
@@ -107,7 +105,6 @@ export const es: Messages = {
   legendAtLeast: (from) => `${from} o más`,
   legendTitle: 'Leyenda',
   ofCity: (share) => `el ${share} de la ciudad`,
-  perResidents: (value, per) => `${value} por cada ${per} habitantes`,
   rankedHeading: 'De mayor a menor',
   area: 'Área',
   shareColumn: 'Parte de la ciudad',
@@ -146,7 +143,6 @@ export const es: Messages = {
     `${count === 1 ? '1 categoría está oculta' : `${count} categorías están ocultas`} porque el conteo era menor de ${k} o podía revelar uno.`,
   totalWithheld: 'El total está oculto para que no se pueda deducir de él una categoría oculta.',
   noComparisonWith: (period) => `sin comparación con ${period}`,
-  previousValue: (period) => `${period}`,
   distributionSummary: (subject, context, parts) => `${subject}, ${context}: ${parts}.`,
   quantileMeaning: (q, value) =>
     q === 0.5 ? `mediana ${value} (la mitad tardó menos y la otra mitad más)` : `percentil ${Math.round(q * 100)} ${value} (${Math.round(q * 100)} de cada 100 tardaron menos)`,
