@@ -1,6 +1,10 @@
 /**
- * Locale-aware formatting with Intl only (no locale data shipped). Formatters are cached because
- * constructing an Intl object costs far more than using one, and charts format hundreds of ticks.
+ * Locale-aware formatting with Intl (no locale data shipped), except for the two catalogue languages
+ * in their default regions, which are written out here: the first Intl object a page makes starts
+ * ICU (13-25 ms, more on phones), and that landed on every element's first paint. The fast path
+ * reproduces Chromium's output byte for byte (test/browser/format-fast.test.ts holds it to that);
+ * anything it does not cover goes to Intl. Intl formatters are cached because constructing one
+ * costs far more than using it, and charts format hundreds of ticks.
  */
 import type { Grain, Label, Metric, Unit } from './types.js';
 import { periodBounds } from './period.js';
@@ -48,6 +52,62 @@ function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.Date
   return format;
 }
 
+// en, en-US, es, es-ES only: es-US, es-MX and en-GB differ in separators or month names.
+const FAST_TAG = /^(en(-us)?|es(-es)?)$/i;
+/** True for Spanish, false for English, undefined where only Intl will do. */
+const fastSpanish = (tag: string) => (FAST_TAG.test(tag) ? tag[1] === 's' || tag[1] === 'S' : undefined);
+
+/**
+ * ICU rounds the shortest decimal that reads back as the double (`String(x)`), half away from
+ * zero, and shifts it two places for percent: so this works on that string, never on the float
+ * (0.285 is 28.499999999999996 as a float percent, yet ICU prints 29%).
+ */
+function fastNumber(value: number, es: boolean, options: Intl.NumberFormatOptions): string | undefined {
+  const parts = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value));
+  // Exponent forms, NaN and infinities.
+  if (!parts || options.notation) return undefined;
+  const percent = options.style === 'percent';
+  const max = options.maximumFractionDigits ?? 3;
+  const frac = parts[3] ?? '';
+  const point = parts[2]!.length + (percent ? 2 : 0);
+  const digits = (parts[2]! + frac).padEnd(point + max, '0');
+  let kept = digits.slice(0, point + max);
+  if ((digits[point + max] ?? '0') >= '5') {
+    let i = kept.length;
+    while (i-- && kept[i] === '9');
+    kept = (i < 0 ? '1' : kept.slice(0, i) + (+kept[i]! + 1)) + '0'.repeat(kept.length - i - 1);
+  }
+  let whole = kept.slice(0, kept.length - max).replace(/^0+(?=\d)/, '');
+  let fraction = kept.slice(kept.length - max);
+  fraction = fraction.slice(0, Math.max(options.minimumFractionDigits ?? 0, fraction.replace(/0+$/, '').length));
+  // Spanish groups only from five digits up (1234, 12.345).
+  if (!es || whole.length > 4) whole = whole.replace(/\B(?=(\d{3})+$)/g, es ? '.' : ',');
+  // -0 and negatives that round to zero keep their sign in Intl.
+  const sign = parts[1] || Object.is(value, -0) ? '-' : '';
+  return `${sign}${whole}${fraction ? (es ? ',' : '.') + fraction : ''}${percent ? (es ? '\u00a0%' : '%') : ''}`;
+}
+
+/** `options` must be one of the constants below: their identity keys the Intl cache. */
+function formatWith(options: Intl.NumberFormatOptions, tag: string, value: number): string {
+  const es = fastSpanish(tag);
+  return (es !== undefined && fastNumber(value, es, options)) || numberFormat(tag, options).format(value);
+}
+
+const MONTHS = [
+  'January February March April May June July August September October November December'.split(' '),
+  'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre'.split(' '),
+];
+// Chromium's short names are the first three letters, except Spanish September ("sept").
+const monthName = (es: boolean, month: number, short?: boolean) => {
+  const name = MONTHS[+es]![month]!;
+  return short ? (es && month === 8 ? 'sept' : name.slice(0, 3)) : name;
+};
+/** The fast path's language for this tag and date, or undefined (Intl pads or eras years outside 1000-9999 its own way). */
+const fastDate = (tag: string, date: Date) => {
+  const year = date.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? fastSpanish(tag) : undefined;
+};
+
 const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
 const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
 const UP_TO_ONE_DECIMAL: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
@@ -63,16 +123,16 @@ const DATE_LONG: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
 
 /** Formats an integer count with the locale's grouping: 12,345 / 12 345. */
 export function formatCount(value: number, tag: string): string {
-  return numberFormat(tag, WHOLE).format(value);
+  return formatWith(WHOLE, tag, value);
 }
 
 /** Formats a metric value in its unit, without the unit's noun (see `unitSuffix`). */
 export function formatNumber(value: number, unit: Unit, tag: string, per?: number): string {
   switch (unit) {
     case 'count': return formatCount(value, tag);
-    case 'minutes': return numberFormat(tag, ONE_DECIMAL).format(value);
-    case 'share': return numberFormat(tag, value !== 0 && Math.abs(value) < 0.1 ? PERCENT_ONE_DECIMAL : PERCENT).format(value);
-    case 'rate': return numberFormat(tag, UP_TO_ONE_DECIMAL).format(per ? value * per : value);
+    case 'minutes': return formatWith(ONE_DECIMAL, tag, value);
+    case 'share': return formatWith(value !== 0 && Math.abs(value) < 0.1 ? PERCENT_ONE_DECIMAL : PERCENT, tag, value);
+    case 'rate': return formatWith(UP_TO_ONE_DECIMAL, tag, per ? value * per : value);
   }
 }
 
@@ -80,15 +140,15 @@ export function formatNumber(value: number, unit: Unit, tag: string, per?: numbe
 export function formatDifference(delta: number, unit: Unit, tag: string, per?: number): string {
   if (unit === 'share') {
     // A change in a share reads best in percentage points, not as a percent of a percent.
-    return numberFormat(tag, UP_TO_ONE_DECIMAL).format(Math.abs(delta) * 100);
+    return formatWith(UP_TO_ONE_DECIMAL, tag, Math.abs(delta) * 100);
   }
   return formatNumber(Math.abs(delta), unit, tag, per);
 }
 
 /** Axis-tick formatting: compact for big counts (1.2K), otherwise like `formatNumber`. */
 export function formatTick(value: number, unit: Unit, tag: string, per?: number): string {
-  if (unit === 'count' && Math.abs(value) >= 10_000) return numberFormat(tag, COMPACT).format(value);
-  if (unit === 'minutes') return numberFormat(tag, UP_TO_ONE_DECIMAL).format(value);
+  if (unit === 'count' && Math.abs(value) >= 10_000) return formatWith(COMPACT, tag, value);
+  if (unit === 'minutes') return formatWith(UP_TO_ONE_DECIMAL, tag, value);
   return formatNumber(value, unit, tag, per);
 }
 
@@ -119,18 +179,27 @@ function periodText(key: string, grain: Grain, tag: string, style: PeriodStyle):
   } catch {
     return key;
   }
+  const { start, end } = bounds;
+  const es = fastDate(tag, start);
   switch (grain) {
     case 'year': return key;
-    case 'month': return dateFormat(tag, style === 'long' ? MONTH_YEAR_LONG : MONTH_YEAR_SHORT).format(bounds.start);
+    case 'month':
+      if (es !== undefined) {
+        const month = start.getUTCMonth();
+        return style === 'long'
+          ? `${monthName(es, month)}${es ? ' de' : ''} ${start.getUTCFullYear()}`
+          : `${monthName(es, month, true)} ${start.getUTCFullYear()}`;
+      }
+      return dateFormat(tag, style === 'long' ? MONTH_YEAR_LONG : MONTH_YEAR_SHORT).format(start);
     case 'quarter': {
-      const months = dateFormat(tag, MONTH_SHORT);
-      return `${months.format(bounds.start)}–${months.format(bounds.end)} ${bounds.start.getUTCFullYear()}`;
+      const months = es === undefined ? dateFormat(tag, MONTH_SHORT) : { format: (date: Date) => monthName(es, date.getUTCMonth(), true) };
+      return `${months.format(start)}–${months.format(end)} ${start.getUTCFullYear()}`;
     }
     case 'week': {
       const day = dateFormat(tag, DAY_SHORT);
       return style === 'long'
-        ? dateFormat(tag, DAY_SHORT_YEAR).formatRange(bounds.start, bounds.end)
-        : day.format(bounds.start);
+        ? dateFormat(tag, DAY_SHORT_YEAR).formatRange(start, end)
+        : day.format(start);
     }
   }
 }
@@ -138,7 +207,11 @@ function periodText(key: string, grain: Grain, tag: string, style: PeriodStyle):
 /** A calendar date `YYYY-MM-DD` as words: "November 1, 2026" / "1 de noviembre de 2026". */
 export function formatDate(isoDate: string, tag: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat(tag, DATE_LONG).format(date);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  const es = fastDate(tag, date);
+  if (es === undefined) return dateFormat(tag, DATE_LONG).format(date);
+  const [day, month, year] = [date.getUTCDate(), monthName(es, date.getUTCMonth()), date.getUTCFullYear()];
+  return es ? `${day} de ${month} de ${year}` : `${month} ${day}, ${year}`;
 }
 
 /** The value of a metric as residents read it, with its unit: "8.4 minutes", "24%", "31". */
