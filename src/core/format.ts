@@ -53,41 +53,33 @@ function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.Date
 }
 
 // en, en-US, es, es-ES only: es-US, es-MX and en-GB differ in separators or month names.
-const FAST_TAG = /^(en(-us)?|es(-es)?)$/i;
+const FAST_TAG = /^e(?:(n)(?:-us)?|s(?:-es)?)$/i;
 /** True for Spanish, false for English, undefined where only Intl will do. */
-const fastSpanish = (tag: string) => (FAST_TAG.test(tag) ? tag[1] === 's' || tag[1] === 'S' : undefined);
+const fastSpanish = (tag: string) => {
+  const match = FAST_TAG.exec(tag);
+  return match ? !match[1] : undefined;
+};
 
 /**
  * ICU rounds the shortest decimal that reads back as the double (`String(x)`), half away from
  * zero, and shifts it two places for percent: so this works on that string, never on the float
  * (0.285 is 28.499999999999996 as a float percent, yet ICU prints 29%).
  */
-function fastNumber(value: number, es: boolean, options: Intl.NumberFormatOptions): string | undefined {
-  const parts = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value));
-  // Exponent forms, NaN and infinities.
-  if (!parts || options.notation) return undefined;
-  const percent = options.style === 'percent';
-  const max = options.maximumFractionDigits ?? 3;
-  const frac = parts[3] ?? '';
-  const point = parts[2]!.length + (percent ? 2 : 0);
-  const digits = (parts[2]! + frac).padEnd(point + max, '0');
-  let kept = digits.slice(0, point + max);
-  if ((digits[point + max] ?? '0') >= '5') {
-    let i = kept.length;
-    while (i-- && kept[i] === '9');
-    kept = (i < 0 ? '1' : kept.slice(0, i) + (+kept[i]! + 1)) + '0'.repeat(kept.length - i - 1);
-  }
-  let whole = kept.slice(0, kept.length - max).replace(/^0+(?=\d)/, '');
-  let fraction = kept.slice(kept.length - max);
-  fraction = fraction.slice(0, Math.max(options.minimumFractionDigits ?? 0, fraction.replace(/0+$/, '').length));
+function fastNumber(value: number, es: boolean, { style, notation, minimumFractionDigits: min = 0, maximumFractionDigits: max = 3 }: Intl.NumberFormatOptions): string | undefined {
+  const parts = /^-?(\d+)\.?(\d*)$/.exec(String(value));
+  // Exponent forms, NaN and infinities; compact notation is locale data, left to Intl.
+  if (!parts || notation) return undefined;
+  const point = parts[1]!.length + (style ? 2 : 0) + max;
+  const digits = (parts[1]! + parts[2]).padEnd(point + 1, '0');
+  const scaled = String(BigInt(digits.slice(0, point)) + BigInt(digits[point]! >= '5')).padStart(max + 1, '0');
+  let whole = scaled.slice(0, scaled.length - max);
+  const fraction = scaled.slice(whole.length).replace(/0+$/, '').padEnd(min, '0');
   // Spanish groups only from five digits up (1234, 12.345).
   if (!es || whole.length > 4) whole = whole.replace(/\B(?=(\d{3})+$)/g, es ? '.' : ',');
-  // -0 and negatives that round to zero keep their sign in Intl.
-  const sign = parts[1] || Object.is(value, -0) ? '-' : '';
-  return `${sign}${whole}${fraction ? (es ? ',' : '.') + fraction : ''}${percent ? (es ? '\u00a0%' : '%') : ''}`;
+  // 1 / value is negative for -0 too, and Intl keeps the sign of -0 and of negatives that round to 0.
+  return `${1 / value < 0 ? '-' : ''}${whole}${fraction && (es ? ',' : '.') + fraction}${style ? (es ? '\u00a0%' : '%') : ''}`;
 }
 
-/** `options` must be one of the constants below: their identity keys the Intl cache. */
 function formatWith(options: Intl.NumberFormatOptions, tag: string, value: number): string {
   const es = fastSpanish(tag);
   return (es !== undefined && fastNumber(value, es, options)) || numberFormat(tag, options).format(value);
@@ -97,16 +89,21 @@ const MONTHS = [
   'January February March April May June July August September October November December'.split(' '),
   'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre'.split(' '),
 ];
-// Chromium's short names are the first three letters, except Spanish September ("sept").
-const monthName = (es: boolean, month: number, short?: boolean) => {
-  const name = MONTHS[+es]![month]!;
-  return short ? (es && month === 8 ? 'sept' : name.slice(0, 3)) : name;
-};
-/** The fast path's language for this tag and date, or undefined (Intl pads or eras years outside 1000-9999 its own way). */
-const fastDate = (tag: string, date: Date) => {
+
+/** The three date shapes below (month and year, month alone, long date) for the fast tags; Intl for the rest. */
+function formatDateWith(options: Intl.DateTimeFormatOptions, tag: string, date: Date): string {
+  const es = fastSpanish(tag);
   const year = date.getUTCFullYear();
-  return year >= 1000 && year <= 9999 ? fastSpanish(tag) : undefined;
-};
+  const month = date.getUTCMonth();
+  // Intl writes years before 1000 its own way (period keys and ISO dates end at 9999).
+  if (es === undefined || year < 1000) return dateFormat(tag, options).format(date);
+  let name = MONTHS[+es]![month]!;
+  // Chromium's short names are the first three letters, except Spanish September ("sept").
+  if (options.month === 'short') name = es && month === 8 ? 'sept' : name.slice(0, 3);
+  const day = date.getUTCDate();
+  if (options.dateStyle) return es ? `${day} de ${name} de ${year}` : `${name} ${day}, ${year}`;
+  return options.year ? `${name}${es && options.month === 'long' ? ' de' : ''} ${year}` : name;
+}
 
 const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
 const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
@@ -179,27 +176,18 @@ function periodText(key: string, grain: Grain, tag: string, style: PeriodStyle):
   } catch {
     return key;
   }
-  const { start, end } = bounds;
-  const es = fastDate(tag, start);
   switch (grain) {
     case 'year': return key;
-    case 'month':
-      if (es !== undefined) {
-        const month = start.getUTCMonth();
-        return style === 'long'
-          ? `${monthName(es, month)}${es ? ' de' : ''} ${start.getUTCFullYear()}`
-          : `${monthName(es, month, true)} ${start.getUTCFullYear()}`;
-      }
-      return dateFormat(tag, style === 'long' ? MONTH_YEAR_LONG : MONTH_YEAR_SHORT).format(start);
+    case 'month': return formatDateWith(style === 'long' ? MONTH_YEAR_LONG : MONTH_YEAR_SHORT, tag, bounds.start);
     case 'quarter': {
-      const months = es === undefined ? dateFormat(tag, MONTH_SHORT) : { format: (date: Date) => monthName(es, date.getUTCMonth(), true) };
-      return `${months.format(start)}–${months.format(end)} ${start.getUTCFullYear()}`;
+      const month = (date: Date) => formatDateWith(MONTH_SHORT, tag, date);
+      return `${month(bounds.start)}–${month(bounds.end)} ${bounds.start.getUTCFullYear()}`;
     }
     case 'week': {
       const day = dateFormat(tag, DAY_SHORT);
       return style === 'long'
-        ? dateFormat(tag, DAY_SHORT_YEAR).formatRange(start, end)
-        : day.format(start);
+        ? dateFormat(tag, DAY_SHORT_YEAR).formatRange(bounds.start, bounds.end)
+        : day.format(bounds.start);
     }
   }
 }
@@ -207,11 +195,7 @@ function periodText(key: string, grain: Grain, tag: string, style: PeriodStyle):
 /** A calendar date `YYYY-MM-DD` as words: "November 1, 2026" / "1 de noviembre de 2026". */
 export function formatDate(isoDate: string, tag: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  const es = fastDate(tag, date);
-  if (es === undefined) return dateFormat(tag, DATE_LONG).format(date);
-  const [day, month, year] = [date.getUTCDate(), monthName(es, date.getUTCMonth()), date.getUTCFullYear()];
-  return es ? `${day} de ${month} de ${year}` : `${month} ${day}, ${year}`;
+  return Number.isNaN(date.getTime()) ? isoDate : formatDateWith(DATE_LONG, tag, date);
 }
 
 /** The value of a metric as residents read it, with its unit: "8.4 minutes", "24%", "31". */
