@@ -80,6 +80,7 @@ function fastNumber(value: number, es: boolean, { style, notation, minimumFracti
   return `${1 / value < 0 ? '-' : ''}${whole}${fraction && (es ? ',' : '.') + fraction}${style ? (es ? '\u00a0%' : '%') : ''}`;
 }
 
+/** `options` is one of the sets below: the fast path reads `style` as percent or nothing. */
 function formatWith(options: Intl.NumberFormatOptions, tag: string, value: number): string {
   const es = fastSpanish(tag);
   return (es !== undefined && fastNumber(value, es, options)) || numberFormat(tag, options).format(value);
@@ -95,7 +96,7 @@ function formatDateWith(options: Intl.DateTimeFormatOptions, tag: string, date: 
   const es = fastSpanish(tag);
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth();
-  // Intl writes years before 1000 its own way (period keys and ISO dates end at 9999).
+  // Intl writes year 0 as 1 (it counts eras); below 1000 is left to it. Keys and ISO dates end at 9999.
   if (es === undefined || year < 1000) return dateFormat(tag, options).format(date);
   let name = MONTHS[+es]![month]!;
   // Chromium's short names are the first three letters, except Spanish September ("sept").
