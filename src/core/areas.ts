@@ -207,12 +207,24 @@ export function populationOf(properties: Record<string, unknown> | undefined, pr
 }
 
 /**
+ * `Intl.Collator(locale, { numeric: true })` ("District 2" before "District 10"), built on its
+ * first comparison: ranking compares names only on ties, and a page's first Intl object starts
+ * ICU (7-22 ms) on the first render.
+ */
+export function lazyCollator(locale?: string): Pick<Intl.Collator, 'compare'> {
+  let collator: Intl.Collator | undefined;
+  return { compare: (a, b) => (collator ??= new Intl.Collator(locale, { numeric: true })).compare(a, b) };
+}
+
+const byName = lazyCollator();
+
+/**
  * Items with a published value, highest first; ties in name order so the list is stable. Items
  * without a value are left out: a hidden value has no rank.
  */
 export function rankByValue<T>(
   items: readonly T[], valueOf: (item: T) => number | undefined, nameOf: (item: T) => string,
-  collator: Pick<Intl.Collator, 'compare'> = new Intl.Collator(undefined, { numeric: true }),
+  collator: Pick<Intl.Collator, 'compare'> = byName,
 ): T[] {
   return items
     .filter((item) => valueOf(item) !== undefined)

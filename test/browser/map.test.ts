@@ -422,6 +422,36 @@ describe('<daylight-map>', () => {
     expect(month.rows.find((r) => r.key === 'A')!.value).to.equal(15);
   });
 
+  it('ranks tied areas by name in numeric order, and builds no collator for a first render without ties', async () => {
+    const names = ['District 10', 'District 2', 'District 1'];
+    const boundaries = {
+      type: 'FeatureCollection',
+      features: names.map((name, i) => ({ type: 'Feature', properties: { cell: `c${i}`, name }, geometry: { type: 'Polygon', coordinates: square(-75.2 + i * 0.05, 39.95, 0.05) } })),
+    };
+    const mount = (values: number[]) => {
+      const cells = values.map((n, i) => ({ period: '2024', area: `c${i}`, n, value: n }));
+      // en-US: a language no other test here ranks in, so its collator cannot have been built already.
+      return map(syntheticFeed(cells, { areas: { inline: boundaries as never, key: 'cell', nameProperty: 'name' } }), { areas: '', lang: 'en-US' }, 800, boundaries);
+    };
+    const ranked = (el: Element) => $$(el, '[part=ranked] li .name').map((n) => n.textContent);
+    const RealCollator = Intl.Collator;
+    let made = 0;
+    Intl.Collator = new Proxy(RealCollator, {
+      construct(target, args) {
+        made++;
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      expect(ranked(await mount([30, 20, 40]))).to.deep.equal(['District 1', 'District 10', 'District 2']);
+      expect(made).to.equal(0);
+      expect(ranked(await mount([30, 30, 12]))).to.deep.equal(['District 2', 'District 10', 'District 1']);
+      expect(made).to.equal(1);
+    } finally {
+      Intl.Collator = RealCollator;
+    }
+  });
+
   it('falls back to the whole-span totals when the latest year hides most areas, and never maps "unknown"', async () => {
     const cells: Cell[] = [];
     for (let m = 1; m <= 12; m++) {

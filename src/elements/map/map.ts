@@ -21,7 +21,7 @@ import { exportCredits, exportFileBase, exportRow, renderExportMenu, type Export
 import { classBreaks, classIndex, legendClasses, SEQUENTIAL_COLOURS, type LegendClass } from '../../core/classify.js';
 import '../../core/i18n/en/map.js';
 import {
-  areaCellsFor, areaGrid, changeBetween, mapPeriod, perCapitaCell, populationOf, previousAreaPeriod, rankByValue, shareOfTotal,
+  areaCellsFor, areaGrid, changeBetween, lazyCollator, mapPeriod, perCapitaCell, populationOf, previousAreaPeriod, rankByValue, shareOfTotal,
   NOT_PLACES, type AreaCell, type AreaPeriod, type Change,
 } from '../../core/areas.js';
 
@@ -1141,11 +1141,15 @@ function checkedBoundaries(collection: unknown, key: string): ReturnType<typeof 
   return result;
 }
 
-const collators = new Map<string, Intl.Collator>();
-/** One collator per language: `localeCompare` with options builds a new one on every call, which dominates sorting 20,000 names. */
-function collatorFor(locale: string): Intl.Collator {
+const collators = new Map<string, Pick<Intl.Collator, 'compare'>>();
+/**
+ * One collator per language: `localeCompare` with options builds a new one on every call, which
+ * dominates sorting 20,000 names. Lazy, because the first render ranks by value and needs names
+ * only for ties.
+ */
+function collatorFor(locale: string): Pick<Intl.Collator, 'compare'> {
   let collator = collators.get(locale);
-  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { numeric: true })));
+  if (!collator) collators.set(locale, (collator = lazyCollator(locale)));
   return collator;
 }
 
