@@ -19,8 +19,9 @@ const CEILINGS_BROTLI_BYTES = {
   // image export on request: 58,719 B. Then 59,500; English split by element (the map carries
   // only its own strings and the shared ones) and the CSS of css templates minified: 56,636 B.
   // Still over its 50 KB budget (issue 7), mostly the shared entry (Valibot and the validator,
-  // tokens, shared messages) that every element carries.
-  'element: map (entry + lazy chunk, without Leaflet CSS)': 57_000,
+  // tokens, shared messages) that every element carries. Then 57,500: the Intl-free formatting
+  // of English and Spanish (+~500 B) keeps ICU's 13-25 ms start-up off the first paint: 57,176 B.
+  'element: map (entry + lazy chunk, without Leaflet CSS)': 57_500,
 };
 // The lazy chunk keeps its own gzip budget (it is the one file a map page adds).
 const LAZY_CHUNK_GZIP_BYTES = 60 * 1024;
