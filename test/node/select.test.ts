@@ -52,10 +52,10 @@ describe('selectSeries', () => {
     const cells: Cell[] = [
       { period: '2024-03', area: '*', n: 30, value: 30 },
       { period: '2023-12', area: '*', n: 12, value: 12 },
-      { period: '2024-01', area: '*', suppressed: true },
+      { period: '2024-01', area: '*', n: 3, suppressed: true },
     ];
     const series = selectSeries(metricOf(cells), 'month');
-    assert.deepEqual(series.map((p) => [p.period, p.cell?.n ?? (p.cell ? 'hidden' : 'none')]),
+    assert.deepEqual(series.map((p) => [p.period, p.cell ? (p.cell.suppressed ? 'hidden' : p.cell.n) : 'none']),
       [['2023-12', 12], ['2024-01', 'hidden'], ['2024-02', 'none'], ['2024-03', 30]]);
   });
 });
