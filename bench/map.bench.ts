@@ -122,7 +122,9 @@ const philadelphia = JSON.parse(readFileSync(join(root, 'test/fixtures/real/phl_
 interface Row { case: string; areas: number; renderer: string; medianMs: number; minMs: number; maxMs: number; warmMedianMs: number; runs: number; loadBefore: number; loadAfter: number }
 const rows: Row[] = [];
 const cases: Array<{ name: string; n: number; renderer: string; real?: boolean; runs?: number }> = [
-  { name: 'Philadelphia districts', n: 22, renderer: 'auto', real: true },
+  // Each run is ~0.5 s, and medians of a handful of ~100 ms runs swing by 15 ms on a shared machine,
+  // about the margin to its target: this case takes at least 21.
+  { name: 'Philadelphia districts', n: 22, renderer: 'auto', real: true, runs: Math.max(RUNS, 21) },
   { name: 'grid', n: 2_000, renderer: 'auto' },
   { name: 'grid', n: 2_000, renderer: 'svg' },
   { name: 'grid', n: 20_000, renderer: 'auto', runs: Math.min(RUNS, 3) },
