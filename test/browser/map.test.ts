@@ -364,6 +364,31 @@ describe('<daylight-map>', () => {
     expect(box().right - box().left).to.be.greaterThan(narrow);
   });
 
+  it('fits its box once: the box reporting the size the map was fitted to does not redraw every area', async () => {
+    // Counted on every Leaflet map made from here on. Each fit ends in `moveend`, on which the
+    // renderer clips, simplifies and redraws every area (a full redraw at 20,000 areas).
+    const { Map: LeafletMap } = await import('leaflet/src/map/Map.js');
+    let fits = 0;
+    let counting = true;
+    (LeafletMap as unknown as { addInitHook(hook: (this: { on(event: string, fn: () => void): void }) => void): void })
+      .addInitHook(function () { this.on('moveend', () => { if (counting) fits++; }); });
+    // With Leaflet already loaded the map draws in its first update, before the box's first
+    // ResizeObserver report, which then names the size the map was just fitted to.
+    await loadMapLayer();
+    const el = await map(syntheticFeed(['A', 'B', 'C'].map((area, i) => ({ period: '2024', area, n: 20 + i, value: 20 + i }))),
+      { areas: '', 'area-key': 'zone' }, 600,
+      { type: 'FeatureCollection', features: ['A', 'B', 'C'].map((zone, i) => ({ type: 'Feature', properties: { zone }, geometry: { type: 'Polygon', coordinates: square(-75.2 + i * 0.05, 39.95, 0.05) } })) });
+    await nextFrames();
+    await nextFrames();
+    expect(fits).to.equal(1);
+    // A real change of size still refits.
+    el.parentElement!.style.width = '400px';
+    await nextFrames();
+    await nextFrames();
+    expect(fits).to.be.greaterThan(1);
+    counting = false;
+  });
+
   it('waits while hidden and draws the city to fit once shown', async () => {
     const host = await fixture<HTMLDivElement>(html`<div style="width: 600px" hidden></div>`);
     const el = document.createElement('daylight-map');

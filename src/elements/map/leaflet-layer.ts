@@ -173,6 +173,7 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
   let selectedOutline: L.Polygon | undefined;
   let moved = false;
   let fitting = false;
+  let fittedSize: L.Point | undefined;
 
   map.on('movestart zoomstart', () => { if (!fitting) moved = true; });
   // Pointer events reach the group from every area (Leaflet propagates layer events to a
@@ -231,6 +232,7 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
     map.setMaxZoom(map.getZoom() + 7);
     fitting = false;
     moved = false;
+    fittedSize = size;
   }
 
   const layer: MapLayer = {
@@ -299,7 +301,9 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
     },
     resize() {
       map.invalidateSize({ animate: false, pan: false });
-      if (!moved) fit();
+      // The box's first ResizeObserver report usually arrives after the map was fitted to that
+      // very size: refitting would project every vertex again (a second full draw).
+      if (!moved && !(fittedSize && map.getSize().equals(fittedSize))) fit();
     },
     fit,
     destroy() {
