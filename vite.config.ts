@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { minifyCssLiteralsVite } from './scripts/minify-css-literals.mjs';
+import { leafletCodeSplitting } from './scripts/leaflet-chunks.mjs';
 
 // `npm start` serves demo/ (and the stories page under /stories/); `npm run build` builds the
 // library: one ES module for CDNs and bundlers, with the map split into its own lazy chunk.
@@ -29,7 +30,12 @@ export default defineConfig(({ command }) => ({
     sourcemap: true,
     // Library mode keeps ES output unminified (for bundlers' tree-shaking); this file is served to
     // residents' phones as it is, so it is minified.
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        codeSplitting: leafletCodeSplitting,
+      },
+    },
     lib: {
       entry: resolve(import.meta.dirname, 'src/index.ts'),
       formats: ['es'],

@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { minifyCssLiteralsVite } from './scripts/minify-css-literals.mjs';
+import { leafletCodeSplitting } from './scripts/leaflet-chunks.mjs';
 
 // Builds the demo site (every demo/*.html) as a static site in dist-demo/, the way a city would
 // host it: used by the strict-CSP test and the render benchmarks.
@@ -16,7 +17,10 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'dist-demo'),
     emptyOutDir: true,
-    rollupOptions: { input: Object.fromEntries(pages.map((f) => [f.replace(/\.html$/, ''), resolve(demo, f)])) },
+    rollupOptions: {
+      input: Object.fromEntries(pages.map((f) => [f.replace(/\.html$/, ''), resolve(demo, f)])),
+      output: { codeSplitting: leafletCodeSplitting },
+    },
   },
   // The elements' CSS as the library build ships it (vite.config.ts).
   plugins: [minifyCssLiteralsVite(), {

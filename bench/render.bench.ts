@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { build } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
+import { leafletCodeSplitting } from '../scripts/leaflet-chunks.mjs';
 import { serveStatic } from '../test/server/static-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,7 +38,7 @@ await build({
     outDir: out, emptyOutDir: true, target: 'es2022',
     rolldownOptions: {
       input: Object.fromEntries(['daylight', 'chartjs', 'vega', 'dashboard'].map((p) => [p, join(pages, `${p}.html`)])),
-      output: { minify: true },
+      output: { minify: true, codeSplitting: leafletCodeSplitting },
     },
   },
 });

@@ -73,6 +73,14 @@ const chunkName = (path) => path.split('/').pop().replace(/-[A-Z0-9]{8}\.js$/, '
 
 const sum = (parts) => parts.reduce((a, p) => ({ raw: a.raw + p.raw, gzip: a.gzip + p.gzip, brotli: a.brotli + p.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
+/** When the chunks a page does not load up front are fetched. */
+const ON_DEMAND = {
+  es: 'on request only (a Spanish page)',
+  'export-image': 'on request only (an image download)',
+  'leaflet-tiles': 'only with a `tiles` attribute',
+  'leaflet-canvas': 'only for maps of over 1,500 areas',
+};
+
 /** Rows of { name, raw, gzip, brotli, budget? }; `dist/` must already hold the library build. */
 export async function measureSizes() {
   const rows = [];
@@ -91,7 +99,7 @@ export async function measureSizes() {
     // esbuild's shared chunks ("chunk-…") hold code the listed chunks import; they count with those.
     for (const c of chunks) if (c.name !== 'chunk') onDemand.set(c.name, c.bytes);
   }
-  for (const [name, bytes] of [...onDemand].sort()) rows.push({ name: `on request only: ${name} chunk`, ...compressed(Buffer.from(bytes)) });
+  for (const [name, bytes] of [...onDemand].sort()) rows.push({ name: `${ON_DEMAND[name] ?? 'on request only'}: ${name} chunk`, ...compressed(Buffer.from(bytes)) });
   const leafletCss = compressed(readFileSync('node_modules/leaflet/dist/leaflet.css'));
   rows.push({ name: 'Leaflet CSS (on top of the map budget)', ...leafletCss });
   return rows;

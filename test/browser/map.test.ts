@@ -556,4 +556,20 @@ describe('the lazy map chunk', () => {
     expect(lazy.includes('_leaflet_id')).to.equal(true);
     expect(lazy.includes('leaflet-zoom-anim')).to.equal(true);
   });
+
+  it('is one request: the canvas and tile chunks import Leaflet from it, and it imports nothing else', async function () {
+    const main = await (await fetch('/dist/daylight.js')).text();
+    const lazyChunks = [...main.matchAll(/import\(["'`]\.\/(leaflet-[^"'`]+\.js)["'`]\)/g)].map((m) => m[1]!);
+    expect(lazyChunks.map((f) => f.replace(/-[\w-]{8}\.js$/, '')).sort()).to.deep.equal(['leaflet-canvas', 'leaflet-layer', 'leaflet-tiles']);
+    const layerFile = lazyChunks.find((f) => f.startsWith('leaflet-layer'))!;
+    const layer = await (await fetch(`/dist/${layerFile}`)).text();
+    const staticImports = (code: string) => [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{][^"'`]*?from\s*)?["'`]\.\/([^"'`]+)["'`]/g)].map((m) => m[1]);
+    // A static import here would be a second round trip before a map's first draw.
+    expect(staticImports(layer)).to.deep.equal([]);
+    for (const file of lazyChunks.filter((f) => f !== layerFile)) {
+      const chunk = await (await fetch(`/dist/${file}`)).text();
+      expect(staticImports(chunk), file).to.deep.equal([layerFile]);
+      expect(chunk.includes('_leaflet_id'), `${file} repeats Leaflet's core`).to.equal(false);
+    }
+  });
 });

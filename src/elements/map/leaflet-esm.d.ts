@@ -17,7 +17,11 @@ type LeafletCoreMap = Omit<import('leaflet').Map,
 
 declare module 'leaflet/src/map/Map.js' {
   export type Map = LeafletCoreMap;
-  export const Map: new (element: string | HTMLElement, options?: import('leaflet').MapOptions) => LeafletCoreMap;
+  export const Map: {
+    new (element: string | HTMLElement, options?: import('leaflet').MapOptions): LeafletCoreMap;
+    /** Class.include: mixes methods into every map. */
+    include(members: Record<string, unknown>): void;
+  };
 }
 
 // Handlers register themselves on Map (Map.addInitHook) when imported; they export their class.
@@ -33,10 +37,6 @@ declare module 'leaflet/src/map/handler/Map.DoubleClickZoom.js' {
 declare module 'leaflet/src/map/handler/Map.ScrollWheelZoom.js' {
   export const ScrollWheelZoom: typeof import('leaflet').Handler;
 }
-
-// Adds Map#getRenderer, which every Path calls when it is added (Leaflet's own index imports it
-// for the same reason); exports nothing.
-declare module 'leaflet/src/layer/vector/Renderer.getRenderer.js' {}
 
 // Layers are typed as @types/leaflet types them, which includes the bindPopup/bindTooltip family
 // that Popup.js and Tooltip.js mix into Layer; those are not imported, so those methods are absent.

@@ -17,10 +17,8 @@ import 'leaflet/src/map/handler/Map.Drag.js';
 import 'leaflet/src/map/handler/Map.TouchZoom.js';
 import 'leaflet/src/map/handler/Map.DoubleClickZoom.js';
 import 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
-import 'leaflet/src/layer/vector/Renderer.getRenderer.js';
 import { FeatureGroup } from 'leaflet/src/layer/FeatureGroup.js';
 import { Polygon } from 'leaflet/src/layer/vector/Polygon.js';
-import { Canvas } from 'leaflet/src/layer/vector/Canvas.js';
 import { SVG } from 'leaflet/src/layer/vector/SVG.js';
 import { LatLng } from 'leaflet/src/geo/LatLng.js';
 import leafletCssText from 'leaflet/dist/leaflet.css?inline';
@@ -60,15 +58,15 @@ export interface MapLayerOptions {
     url: string;
     /** Attribution for the tiles, shown as text (never parsed as HTML). */
     attribution?: string;
-    /** From `loadTiles()`, resolved before the map is created. */
+    /** The tile chunk, loaded before the map is created. */
     module: TilesModule;
   };
   /** No zoom or fade animation (prefers-reduced-motion). */
   reducedMotion: boolean;
   /** Touch-first device: one finger scrolls the page, two fingers move and zoom the map. */
   touch: boolean;
-  /** Draw on a canvas instead of SVG: much faster past a few thousand polygons, no DOM per area. */
-  canvas: boolean;
+  /** Draw on a canvas instead of SVG (the canvas chunk): much faster past a few thousand polygons, no DOM per area. */
+  canvas?: CanvasModule;
   colours: LayerColours;
   /** A unique prefix for SVG pattern ids (several maps may share a page). */
   idPrefix: string;
@@ -114,18 +112,31 @@ export function leafletStyleSheet(): CSSStyleSheet {
 /** Leaflet's CSS text, for browsers without constructable stylesheets. */
 export const leafletCss = leafletCssText;
 
-/** The tile layer and its attribution control, in their own chunk: most maps have no tiles. */
-export type TilesModule = typeof import('./leaflet-tiles.js');
+/**
+ * The canvas renderer, in its own chunk: only maps of more than a few thousand areas draw on one.
+ * The element imports it beside this module, not through it, so both download at once.
+ */
+export type CanvasModule = typeof import('./leaflet-canvas.js');
 
 /**
- * Loads the tile chunk. It must resolve before `createMapLayer`: Control.js mixes the control
- * corners into Map, which a map only lays out when it is created.
+ * The tile layer and its attribution control, in their own chunk: most maps have no tiles. It
+ * must be loaded before `createMapLayer`: Control.js mixes the control corners into Map, which a
+ * map only lays out when it is created.
  */
-export function loadTiles(): Promise<TilesModule> {
-  return import('./leaflet-tiles.js');
-}
+export type TilesModule = typeof import('./leaflet-tiles.js');
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// Every path this module draws names its renderer, so Map needs no default one. Leaflet's own
+// getRenderer (Renderer.getRenderer.js) creates one on demand and so imports the canvas renderer
+// too, which would put it in every map's chunk.
+LeafletMap.include({
+  getRenderer(this: LeafletMap, path: L.Path) {
+    const renderer = path.options.renderer!;
+    if (!this.hasLayer(renderer)) this.addLayer(renderer);
+    return renderer;
+  },
+});
 
 export function createMapLayer(container: HTMLElement, options: MapLayerOptions): MapLayer {
   let colours = options.colours;
@@ -151,7 +162,6 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
     // Fractional zoom so the city fills the box at any size; buttons still step by one.
     zoomSnap: 0,
     zoomDelta: 1,
-    preferCanvas: options.canvas,
   });
   if (options.touch) {
     // One finger pans the page; Leaflet's pinch handler also moves the map with two fingers.
@@ -159,10 +169,10 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
   }
   if (options.tiles) options.tiles.module.addTiles(map, options.tiles.url, options.tiles.attribution ?? '');
 
-  const renderer: L.Renderer = options.canvas ? new Canvas({ padding: 0.2 }) : new SVG({ padding: 0.2 });
+  const renderer: L.Renderer = options.canvas ? options.canvas.canvasRenderer({ padding: 0.2 }) : new SVG({ padding: 0.2 });
   map.addLayer(renderer);
 
-  const patterns = options.canvas ? canvasPatterns(colours) : svgPatterns(container, options.idPrefix, colours);
+  const patterns = options.canvas ? options.canvas.canvasPatterns(colours) : svgPatterns(container, options.idPrefix, colours);
   const group = new FeatureGroup();
   map.addLayer(group);
   let shapes = new Map<string, L.Polygon>();
@@ -316,7 +326,7 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
   return layer;
 }
 
-interface Patterns {
+export interface Patterns {
   suppressed(): unknown;
   unstable(colour: string): unknown;
   update(colours: LayerColours): void;
@@ -372,42 +382,6 @@ function svgPatterns(container: HTMLElement, prefix: string, initial: LayerColou
         const background = id.endsWith('-hatch') ? undefined : pattern.firstElementChild!.getAttribute('fill') ?? undefined;
         make(id, background);
       }
-    },
-  };
-}
-
-/** Hatch fills as CanvasPatterns for Leaflet's canvas renderer. */
-function canvasPatterns(initial: LayerColours): Patterns {
-  let colours = initial;
-  const cache = new Map<string, CanvasPattern | string>();
-  const make = (background: string | undefined): CanvasPattern | string => {
-    const id = background ?? '';
-    const cached = cache.get(id);
-    if (cached) return cached;
-    const tile = document.createElement('canvas');
-    tile.width = tile.height = 8;
-    const ctx = tile.getContext('2d');
-    if (!ctx) return background ?? colours.missing;
-    ctx.fillStyle = background ?? colours.missing;
-    ctx.fillRect(0, 0, 8, 8);
-    ctx.strokeStyle = background ? colours.outline : colours.hatch;
-    ctx.lineWidth = background ? 1.5 : 2;
-    ctx.beginPath();
-    // Two strokes so the diagonal tiles seamlessly.
-    ctx.moveTo(-2, 10); ctx.lineTo(10, -2);
-    ctx.moveTo(-2, 2); ctx.lineTo(2, -2);
-    ctx.moveTo(6, 10); ctx.lineTo(10, 6);
-    ctx.stroke();
-    const pattern = ctx.createPattern(tile, 'repeat') ?? (background ?? colours.missing);
-    cache.set(id, pattern);
-    return pattern;
-  };
-  return {
-    suppressed: () => make(undefined),
-    unstable: (colour) => make(colour),
-    update(next) {
-      colours = next;
-      cache.clear();
     },
   };
 }

@@ -9,7 +9,7 @@ import { dataTableStyles } from '../shared/table.styles.js';
 import { mapStyles } from './map.styles.js';
 import { deferred, nextTask } from '../shared/tasks.js';
 import { areaInDirection, screenPoint, type Direction, type ScreenPoint } from './directions.js';
-import type { AreaPaint, LayerArea, LayerColours, MapLayer } from './leaflet-layer.js';
+import type { AreaPaint, CanvasModule, LayerArea, LayerColours, MapLayer, TilesModule } from './leaflet-layer.js';
 import type { Feed, Metric } from '../../core/types.js';
 import { TOTAL } from '../../core/types.js';
 import { findMetric, parseWhere, quantileFromStatistic } from '../../core/select.js';
@@ -877,10 +877,18 @@ export class DaylightMap extends DaylightDataElement {
     this.layerLoading = true;
     try {
       const tileUrl = this.tiles;
+      const canvas = this.rendererChoice === 'canvas' || (this.rendererChoice !== 'svg' && count > CANVAS_THRESHOLD);
       let module: LayerModule;
-      let tiles: Awaited<ReturnType<LayerModule['loadTiles']>> | undefined;
+      let tiles: TilesModule | undefined;
+      let canvasModule: CanvasModule | undefined;
       try {
-        [module, tiles] = await Promise.all([loadMapLayer(), tileUrl ? loadMapLayer().then((m) => m.loadTiles()) : undefined]);
+        // All at once: the canvas and tile chunks import Leaflet from the map's chunk, which is
+        // then already on its way.
+        [module, tiles, canvasModule] = await Promise.all([
+          loadMapLayer(),
+          tileUrl ? import('./leaflet-tiles.js') : undefined,
+          canvas ? import('./leaflet-canvas.js') : undefined,
+        ]);
       } catch {
         // The chunk could not be fetched (the connection dropped after the page loaded, a proxy
         // blocked it). The list, summary and table need no Leaflet and stay; the map's box says
@@ -907,7 +915,7 @@ export class DaylightMap extends DaylightDataElement {
         tiles: tileUrl && tiles ? { url: tileUrl, attribution: this.attribution, module: tiles } : undefined,
         reducedMotion,
         touch,
-        canvas: this.rendererChoice === 'canvas' || (this.rendererChoice !== 'svg' && count > CANVAS_THRESHOLD),
+        canvas: canvasModule,
         colours: this.layerColours(),
         idPrefix: this.uid,
         onHover: (key, point) => this.onHover(key, point),
