@@ -41,12 +41,19 @@ if (render) {
   lines.push('## Render: navigation start -> 8 charts of 60 points painted (median ms)', '',
     `Runs: ${render.runs} (1x) / ${render.throttledRuns} (4x), interleaved; load average ${render.loadavgBefore.join(' / ')} before, ${render.loadavgAfter.join(' / ')} after.`, '',
     '| page | JS brotli KB | 1x CPU | 4x CPU throttled |', '|---|---:|---:|---:|');
-  for (const [id, label] of [['daylight', 'Daylight'], ['chartjs', 'chart.js'], ['vega-canvas', 'vega-embed (canvas)'], ['vega-svg', 'vega-embed (svg)'], ['dashboard', 'Daylight <daylight-dashboard>']]) {
+  for (const [id, label] of [['daylight', 'Daylight'], ['chartjs', 'chart.js'], ['vega-canvas', 'vega-embed (canvas)'], ['vega-svg', 'vega-embed (svg)'], ['dashboard', 'Daylight <daylight-dashboard>'], ['baseline', 'no library (empty boxes)']]) {
+    if (!n[id]) continue;
     lines.push(`| ${label} | ${render.scriptBrotliKB?.[id.replace(/-.*/, '')] ?? ''} | ${n[id].medianMs} | ${t[id].medianMs} |`);
   }
   lines.push('', '| ratio (their time / Daylight) | 1x CPU | 4x CPU | goal |', '|---|---:|---:|---:|',
     `| chart.js / Daylight | ${render.ratios.normal.chartjs} | ${render.ratios.throttled4x.chartjs} | >= 1.5 |`,
-    `| vega-embed / Daylight (faster renderer) | ${render.ratios.normal.vega} | ${render.ratios.throttled4x.vega} | >= 3 |`, '');
+    `| vega-embed / Daylight (faster renderer) | ${render.ratios.normal.vega} | ${render.ratios.throttled4x.vega} | >= 3 |`);
+  const netN = render.ratios.normal.netOfEmptyPage, netT = render.ratios.throttled4x.netOfEmptyPage;
+  if (netN && netT) {
+    lines.push(`| net of the empty page: chart.js / Daylight | ${netN.chartjs} | ${netT.chartjs} | |`,
+      `| net of the empty page: vega-embed / Daylight | ${netN.vega} | ${netT.vega} | |`);
+  }
+  lines.push('');
 }
 const scale = read('scale');
 if (scale) {
