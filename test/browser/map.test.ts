@@ -513,6 +513,23 @@ describe('<daylight-map>', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('switches between SVG and canvas when the renderer attribute changes after it has drawn', async () => {
+    const el = await map(feed);
+    expect(el.renderer).to.equal('svg');
+    el.setAttribute('renderer', 'canvas');
+    await el.updateComplete;
+    await el.mapReady;
+    expect(el.renderer).to.equal('canvas');
+    expect(paths(el)).to.have.length(0);
+    expect($$(el, '.leaflet-overlay-pane canvas')).to.have.length(1);
+    el.setAttribute('renderer', 'auto');
+    await el.updateComplete;
+    await el.mapReady;
+    expect(el.renderer).to.equal('svg');
+    expect(paths(el)).to.have.length(22);
+    expect($$(el, '.leaflet-overlay-pane canvas')).to.have.length(0);
+  });
+
   it('takes tiles set after it has drawn, and drops them again', async () => {
     const el = await map(feed);
     expect($(el, '.leaflet-control-attribution')).to.equal(null);

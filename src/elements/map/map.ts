@@ -217,7 +217,7 @@ export class DaylightMap extends DaylightDataElement {
   /** Opens the table view first. */
   @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
 
-  /** `auto` (default): SVG up to 1,500 areas, canvas above. `svg` or `canvas` force one (read when the map is first drawn). */
+  /** `auto` (default): SVG up to 1,500 areas, canvas above (the canvas renderer loads only then). `svg` or `canvas` force one; a change redraws the map. */
   @property({ attribute: 'renderer' }) rendererChoice: 'auto' | 'svg' | 'canvas' = 'auto';
 
   @state() private boundaryState?: BoundaryState;
@@ -794,9 +794,9 @@ export class DaylightMap extends DaylightDataElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Tiles and their attribution belong to the Leaflet map itself: a change rebuilds it (the
-    // reader's zoom and pan go with it), and mapReady waits for the new one.
-    if ((changed.has('tiles') || changed.has('attribution')) && this.layer) {
+    // Tiles, their attribution and the renderer belong to the Leaflet map itself: a change
+    // rebuilds it (the reader's zoom and pan go with it), and mapReady waits for the new one.
+    if ((changed.has('tiles') || changed.has('attribution') || changed.has('rendererChoice')) && this.layer) {
       this.layer.destroy();
       this.layer = undefined;
       this.drawnAreas = undefined;
