@@ -63,6 +63,28 @@ if (scale) {
   for (const m of scale.marginal ?? []) lines.push(`| ${m.areas} | ${m.msPer1000Cells} | ${m.validateMsPer1000Cells} |`);
   lines.push('');
 }
+const map = read('map');
+if (map) {
+  lines.push('## Map: element created -> map drawn and painted (median ms)', '',
+    '| areas | renderer | cold | warm | runs | target |', '|---:|---|---:|---:|---:|---|');
+  for (const r of map.rows) {
+    const target = r.renderer.endsWith('(auto)') ? (r.areas <= 22 ? '< 100' : r.areas >= 20000 ? '< 1,000' : '') : '';
+    lines.push(`| ${r.areas.toLocaleString('en-US')} | ${r.renderer} | ${r.medianMs} | ${r.warmMedianMs} | ${r.runs} | ${target} |`);
+  }
+  if (map.sizes) lines.push('', `Lazy map chunk: ${(map.sizes.chunkGzip / 1024).toFixed(1)} KB gzip (target < 60).`);
+  lines.push('');
+}
+const builder = read('builder');
+if (builder) {
+  lines.push('## Builder: daylight build vs DuckDB on the same CSV (median s)', '', '| rows | daylight build | DuckDB | ratio |', '|---:|---:|---:|---:|');
+  const byRows = new Map<number, Record<string, number>>();
+  for (const r of builder.results) byRows.set(r.rows, { ...byRows.get(r.rows), [r.engine]: r.seconds });
+  for (const [rows, t] of byRows) {
+    const ours = t['daylight build'], duck = t['DuckDB SQL'];
+    if (ours !== undefined && duck !== undefined) lines.push(`| ${rows.toLocaleString('en-US')} | ${ours.toFixed(2)} | ${duck.toFixed(2)} | ${(ours / duck).toFixed(2)}x |`);
+  }
+  lines.push('');
+}
 const summary = lines.join('\n');
 writeFileSync(join(here, 'results', 'summary.md'), `${summary}\n`);
 console.log(`\n${summary}`);

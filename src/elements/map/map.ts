@@ -103,6 +103,18 @@ export function loadMapLayer(): Promise<LayerModule> {
   return layerModule;
 }
 
+let canvasChunk: Promise<CanvasModule> | undefined;
+
+/** Loads the canvas renderer's chunk once per page (only maps of over 1,500 areas draw on one). */
+function loadCanvas(): Promise<CanvasModule> {
+  canvasChunk ??= import('./leaflet-canvas.js').catch((error: unknown) => {
+    // Asked again by the next map rather than failing every map on the page.
+    canvasChunk = undefined;
+    throw error;
+  });
+  return canvasChunk;
+}
+
 /**
  * A choropleth of a metric by area for one period, with a ranked list of the highest areas, a
  * text summary and a table. The list and summary come first in reading order: they are the
@@ -345,6 +357,9 @@ export class DaylightMap extends DaylightDataElement {
       if (this.boundaryStateId !== id) return;
       const checked = checkedBoundaries(collection, key ?? '');
       this.boundaryState = { status: 'ready', source, areas: checked.areas, problems: checked.problems, order: checked.order };
+      // A map that will draw on a canvas asks for that chunk now, so that it arrives during the
+      // first render rather than being requested only once the list is on screen.
+      if (this.drawsOnCanvas(checked.areas.length)) loadCanvas().catch(() => undefined);
       if (checked.problems.length) {
         console.warn(`[daylight-map] ${source}:\n${checked.problems.map((p) => `  ${p.message}`).join('\n')}`);
       }
@@ -873,11 +888,15 @@ export class DaylightMap extends DaylightDataElement {
     this.mapObserver.observe(mapElement);
   }
 
+  private drawsOnCanvas(areas: number): boolean {
+    return this.rendererChoice === 'canvas' || (this.rendererChoice !== 'svg' && areas > CANVAS_THRESHOLD);
+  }
+
   private async createLayer(container: HTMLElement, count: number): Promise<void> {
     this.layerLoading = true;
     try {
       const tileUrl = this.tiles;
-      const canvas = this.rendererChoice === 'canvas' || (this.rendererChoice !== 'svg' && count > CANVAS_THRESHOLD);
+      const canvas = this.drawsOnCanvas(count);
       let module: LayerModule;
       let tiles: TilesModule | undefined;
       let canvasModule: CanvasModule | undefined;
@@ -887,7 +906,7 @@ export class DaylightMap extends DaylightDataElement {
         [module, tiles, canvasModule] = await Promise.all([
           loadMapLayer(),
           tileUrl ? import('./leaflet-tiles.js') : undefined,
-          canvas ? import('./leaflet-canvas.js') : undefined,
+          canvas ? loadCanvas() : undefined,
         ]);
       } catch {
         // The chunk could not be fetched (the connection dropped after the page loaded, a proxy
