@@ -33,3 +33,28 @@ describe('<daylight-map> when Leaflet\'s chunk cannot be fetched', () => {
     expect(shadow(next).querySelector('.map-message')).to.equal(null);
   });
 });
+
+describe('<daylight-map> when the canvas renderer\'s chunk cannot be fetched', () => {
+  it('says why the map is empty, keeps the list, settles mapReady, and a later canvas map loads it', async () => {
+    const feed = await fixtureFeed('phl-districts.json');
+    const loadCanvas = mapLayerSource.loadCanvas;
+    let asked = 0;
+    mapLayerSource.loadCanvas = () => { asked++; return Promise.reject(new TypeError('Failed to fetch dynamically imported module')); };
+    let el: DaylightMap;
+    try {
+      el = await mountMap(feed, { renderer: 'canvas' }, { width: 700 });
+    } finally {
+      mapLayerSource.loadCanvas = loadCanvas;
+    }
+    // Asked once when the boundaries were checked; the failed request is not reused.
+    expect(asked).to.be.greaterThan(0);
+    expect(shadow(el).querySelector('.map-message[role=alert]')?.textContent).to.contain('The map itself could not be loaded');
+    expect(shadow(el).querySelector('.leaflet-container')).to.equal(null);
+    expect(everythingSaid(el)).to.contain('District 24');
+
+    const next = await mountMap(feed, { renderer: 'canvas' }, { width: 700 });
+    expect(next.renderer).to.equal('canvas');
+    expect(shadow(next).querySelectorAll('.leaflet-overlay-pane canvas')).to.have.length(1);
+    expect(shadow(next).querySelector('.map-message')).to.equal(null);
+  });
+});

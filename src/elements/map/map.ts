@@ -88,11 +88,14 @@ let layerLoaded = false;
 let nextId = 0;
 
 /**
- * Where the Leaflet chunk comes from. Tests replace `load` to stand in for a fetch that fails
+ * Where the Leaflet chunks come from. Tests replace them to stand in for a fetch that fails
  * (an import that fails cannot be provoked per page through the shared test server).
  * @internal
  */
-export const mapLayerSource = { load: (): Promise<LayerModule> => import('./leaflet-layer.js') };
+export const mapLayerSource = {
+  load: (): Promise<LayerModule> => import('./leaflet-layer.js'),
+  loadCanvas: (): Promise<CanvasModule> => import('./leaflet-canvas.js'),
+};
 
 /** Loads the map's Leaflet chunk once per page. Exported for the benchmark and tests. */
 export function loadMapLayer(): Promise<LayerModule> {
@@ -107,7 +110,7 @@ let canvasChunk: Promise<CanvasModule> | undefined;
 
 /** Loads the canvas renderer's chunk once per page (only maps of over 1,500 areas draw on one). */
 function loadCanvas(): Promise<CanvasModule> {
-  canvasChunk ??= import('./leaflet-canvas.js').catch((error: unknown) => {
+  canvasChunk ??= mapLayerSource.loadCanvas().catch((error: unknown) => {
     // Asked again by the next map rather than failing every map on the page.
     canvasChunk = undefined;
     throw error;
