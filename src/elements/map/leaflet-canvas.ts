@@ -1,7 +1,7 @@
 /**
  * Leaflet's canvas renderer and the hatch fills it paints with, in their own chunk: a map draws on
- * a canvas only past a few thousand areas (or with `renderer="canvas"`), so the usual map of a
- * city's districts never downloads it.
+ * a canvas only with over 1,500 areas (or `renderer="canvas"`), so the usual map of a city's
+ * districts never downloads it.
  */
 import type * as L from 'leaflet';
 import { Canvas } from 'leaflet/src/layer/vector/Canvas.js';

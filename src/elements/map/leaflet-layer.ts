@@ -113,7 +113,7 @@ export function leafletStyleSheet(): CSSStyleSheet {
 export const leafletCss = leafletCssText;
 
 /**
- * The canvas renderer, in its own chunk: only maps of more than a few thousand areas draw on one.
+ * The canvas renderer, in its own chunk: only maps of over 1,500 areas draw on one.
  * The element imports it beside this module, not through it, so both download at once.
  */
 export type CanvasModule = typeof import('./leaflet-canvas.js');
