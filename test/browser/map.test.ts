@@ -516,18 +516,16 @@ describe('<daylight-map>', () => {
   it('switches between SVG and canvas when the renderer attribute changes after it has drawn', async () => {
     const el = await map(feed);
     expect(el.renderer).to.equal('svg');
-    el.setAttribute('renderer', 'canvas');
-    await el.updateComplete;
-    await el.mapReady;
-    expect(el.renderer).to.equal('canvas');
-    expect(paths(el)).to.have.length(0);
-    expect($$(el, '.leaflet-overlay-pane canvas')).to.have.length(1);
-    el.setAttribute('renderer', 'auto');
-    await el.updateComplete;
-    await el.mapReady;
-    expect(el.renderer).to.equal('svg');
-    expect(paths(el)).to.have.length(22);
-    expect($$(el, '.leaflet-overlay-pane canvas')).to.have.length(0);
+    // [attribute, renderer drawn, SVG paths, canvases]: 22 districts are SVG under `auto`.
+    const steps = [['canvas', 'canvas', 0, 1], ['auto', 'svg', 22, 0]] as const;
+    for (const [attribute, renderer, svgPaths, canvases] of steps) {
+      el.setAttribute('renderer', attribute);
+      await el.updateComplete;
+      await el.mapReady;
+      expect(el.renderer, attribute).to.equal(renderer);
+      expect(paths(el), attribute).to.have.length(svgPaths);
+      expect($$(el, '.leaflet-overlay-pane canvas'), attribute).to.have.length(canvases);
+    }
   });
 
   it('takes tiles set after it has drawn, and drops them again', async () => {
