@@ -45,9 +45,10 @@ export const mapStyles = css`
   .daylight-patterns { position: absolute; width: 0; height: 0; overflow: hidden; }
   .zoom { position: absolute; top: 8px; left: 8px; z-index: 1000; display: flex; flex-direction: column; gap: 2px; }
   .zoom button {
-    width: 2.25rem; height: 2.25rem; padding: 0; font-size: 1.25rem; line-height: 1; font-weight: 600;
+    display: grid; place-items: center; width: 2.25rem; height: 2.25rem; padding: 0;
     background: var(--_surface); color: var(--_text);
   }
+  .zoom-icon { width: 1rem; height: 1rem; fill: none; stroke: currentColor; stroke-width: 2.25; stroke-linecap: round; }
   .zoom button:hover { background: var(--_subtle); }
   .tooltip {
     position: absolute; z-index: 1001; pointer-events: none; max-width: 16rem;

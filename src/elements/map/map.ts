@@ -82,6 +82,13 @@ const DEFAULT_PER = 100_000;
 const boundaryCache = new Map<string, Promise<unknown>>();
 const checkedCache = new WeakMap<object, Map<string, ReturnType<typeof checkBoundaries> & { order: string[] }>>();
 type LayerModule = typeof import('./leaflet-layer.js');
+/**
+ * The zoom buttons' plus and minus, drawn rather than typed: they stay centred and of one weight
+ * whatever the page's font, which may lack U+2212 and draw it from a fallback font.
+ */
+const zoomIcon = (plus: boolean) => html`<svg class="zoom-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <path d=${plus ? 'M3 8h10M8 3v10' : 'M3 8h10'}></path></svg>`;
+
 let layerModule: Promise<LayerModule> | undefined;
 const forgetMapLayer = () => { layerModule = undefined; };
 let layerLoaded = false;
@@ -549,8 +556,8 @@ export class DaylightMap extends DaylightDataElement {
               @click=${this.activateWheel} @pointerleave=${this.onPointerLeave} @wheel=${this.onWheel}
               @touchstart=${this.onTouch}></div>
             <div class="zoom no-print">
-              <button type="button" aria-label=${t.zoomIn} title=${t.zoomIn} @click=${() => this.layer?.zoomBy(1)}>+</button>
-              <button type="button" aria-label=${t.zoomOut} title=${t.zoomOut} @click=${() => this.layer?.zoomBy(-1)}>−</button>
+              <button type="button" aria-label=${t.zoomIn} title=${t.zoomIn} @click=${() => this.layer?.zoomBy(1)}>${zoomIcon(true)}</button>
+              <button type="button" aria-label=${t.zoomOut} title=${t.zoomOut} @click=${() => this.layer?.zoomBy(-1)}>${zoomIcon(false)}</button>
             </div>
             ${this.renderTooltip(model, periodLabel)}
             ${this.hint ? html`<div class="hint" aria-hidden="true">${this.hint}</div>` : nothing}

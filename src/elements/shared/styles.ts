@@ -93,7 +93,13 @@ export const tokens = css`
     border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: transparent; white-space: nowrap;
   }
   .export > summary::-webkit-details-marker { display: none; }
-  .export > summary::after { content: '▾'; margin-left: 0.35rem; font-size: 0.8em; }
+  /* A drawn triangle rather than the ▾ glyph, which many page fonts lack (the browser then finds
+     a fallback font for it, at the first layout of every page). forced-color-adjust keeps the
+     sides transparent in forced colours; the top still takes the forced text colour. */
+  .export > summary::after {
+    content: ''; margin-left: 0.45rem; border: solid transparent; border-width: 0.36em 0.3em 0;
+    border-top-color: currentColor; forced-color-adjust: none;
+  }
   .export > summary:hover { background: var(--_subtle); }
   .export-menu {
     position: absolute; right: 0; top: calc(100% + 4px); z-index: 3; display: flex; flex-direction: column; gap: 0.25rem;
