@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { minifyCssLiteralsVite } from './scripts/minify-css-literals.mjs';
 import { leafletCodeSplitting } from './scripts/leaflet-chunks.mjs';
+import { leafletTrimVite } from './scripts/leaflet-trim.mjs';
 
 // Builds the demo site (every demo/*.html) as a static site in dist-demo/, the way a city would
 // host it: used by the strict-CSP test and the render benchmarks.
@@ -23,7 +24,7 @@ export default defineConfig({
     },
   },
   // The elements' CSS as the library build ships it (vite.config.ts).
-  plugins: [minifyCssLiteralsVite(), {
+  plugins: [minifyCssLiteralsVite(), leafletTrimVite(), {
     // The demo's feeds and boundaries are data fetched at run time, not modules: copy them as they are.
     name: 'daylight-copy-feeds',
     apply: 'build',

@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { plainCountReporter } from './scripts/plain-count-reporter.mjs';
 import { testRoutes } from './test/server/test-server-plugin.mjs';
+import { leafletTrimDevServer } from './scripts/leaflet-trim.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out, and this sandbox refuses it.
@@ -27,7 +28,8 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   middleware: [testRoutes()],
-  plugins: [cssInline, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  // The Leaflet residents get (scripts/leaflet-trim.mjs), not the one in node_modules.
+  plugins: [cssInline, leafletTrimDevServer(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, headless: true, args } })],
   reporters: [defaultReporter(), plainCountReporter()],
   testFramework: { config: { timeout: 10000 } },

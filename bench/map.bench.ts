@@ -26,6 +26,8 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { leafletCodeSplitting } from '../scripts/leaflet-chunks.mjs';
+import { leafletTrimVite } from '../scripts/leaflet-trim.mjs';
+import { minifyCssLiteralsVite } from '../scripts/minify-css-literals.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.daylight-tmp', 'bench-map');
@@ -77,7 +79,7 @@ function feedFor(keys: string[]) {
 `);
 
 console.log('building the bench page and the library…');
-await build({ root: page, base: './', configFile: false, logLevel: 'warn', publicDir: false, build: { outDir: out, emptyOutDir: true, target: 'es2022', rolldownOptions: { output: { codeSplitting: leafletCodeSplitting } } } });
+await build({ root: page, base: './', configFile: false, logLevel: 'warn', publicDir: false, plugins: [minifyCssLiteralsVite(), leafletTrimVite()], build: { outDir: out, emptyOutDir: true, target: 'es2022', rolldownOptions: { output: { codeSplitting: leafletCodeSplitting } } } });
 await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: libOut, emptyOutDir: true, sourcemap: false } });
 
 const chunkFile = readdirSync(libOut).find((f) => f.startsWith('leaflet-layer-') && f.endsWith('.js'));

@@ -21,6 +21,8 @@ import { cpus, loadavg } from 'node:os';
 import { build } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { leafletCodeSplitting } from '../scripts/leaflet-chunks.mjs';
+import { leafletTrimVite } from '../scripts/leaflet-trim.mjs';
+import { minifyCssLiteralsVite } from '../scripts/minify-css-literals.mjs';
 import { serveStatic } from '../test/server/static-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +36,8 @@ console.log('building the bench pages (Daylight, chart.js, vega-embed, dashboard
 await build({
   root: pages, base: './', configFile: false, logLevel: 'warn', publicDir: false,
   resolve: { conditions: ['production'] },
+  // Daylight's code as the library build ships it (vite.config.ts).
+  plugins: [minifyCssLiteralsVite(), leafletTrimVite()],
   build: {
     outDir: out, emptyOutDir: true, target: 'es2022',
     rolldownOptions: {

@@ -14,6 +14,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { minifyCssLiteralsEsbuild } from './minify-css-literals.mjs';
+import { leafletTrimEsbuild } from './leaflet-trim.mjs';
 
 const KB = 1024;
 export const BUDGETS = {
@@ -49,7 +50,7 @@ async function bundle(entry, stubCss) {
   const result = await build({
     entryPoints: [entry], bundle: true, minify: true, format: 'esm', splitting: true, write: false, metafile: true,
     outdir: '/virtual', target: 'es2022', conditions: ['production'], platform: 'browser',
-    tsconfig: 'tsconfig.json', logLevel: 'silent', plugins: [cssInline(stubCss), minifyCssLiteralsEsbuild()],
+    tsconfig: 'tsconfig.json', logLevel: 'silent', plugins: [cssInline(stubCss), minifyCssLiteralsEsbuild(), leafletTrimEsbuild()],
   });
   const outputs = result.metafile.outputs;
   const bytesOf = new Map(result.outputFiles.map((f) => [relativeOut(f.path), f.contents]));

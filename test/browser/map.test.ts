@@ -572,6 +572,14 @@ describe('the lazy map chunk', () => {
     expect(lazy.includes('leaflet-zoom-anim')).to.equal(true);
   });
 
+  it('runs, in these tests too, the Leaflet residents get: without the methods scripts/leaflet-trim.mjs removes', async () => {
+    const { Map: LeafletMap } = await import('leaflet/src/map/Map.js');
+    const methods = (LeafletMap as unknown as { prototype: Record<string, unknown> }).prototype;
+    expect(typeof methods.fitBounds).to.equal('function');
+    expect(typeof methods.flyTo).to.equal('undefined');
+    expect(typeof methods.locate).to.equal('undefined');
+  });
+
   it('is one request: the canvas and tile chunks import Leaflet from it, and it imports nothing else', async function () {
     const main = await (await fetch('/dist/daylight.js')).text();
     const lazyChunks = [...main.matchAll(/import\(["'`]\.\/(leaflet-[^"'`]+\.js)["'`]\)/g)].map((m) => m[1]!);

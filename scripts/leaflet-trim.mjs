@@ -1,0 +1,141 @@
+// Removes from Leaflet what the map cannot reach, for every build that bundles <daylight-map>
+// (the library, the demo site, the benchmark pages, the size figures) and for the browser tests,
+// so that the tests run the Leaflet residents get.
+//
+// Leaflet's classes are object literals handed to `extend()`: a bundler keeps a class whole or not
+// at all, so every method of Map ships even when nothing calls it (flying animations,
+// geolocation). The methods listed here are cut from the source before bundling. Each name was
+// checked by hand against the modules the map bundles, and test/node/leaflet-trim.test.ts checks
+// that no bundled code (Leaflet's or Daylight's, canvas and tile chunks included) still mentions
+// one of them, so a later change that starts calling one fails there rather than in a browser.
+// A name that is no longer in its file (another Leaflet version) stops the build.
+//
+// Nothing is rewritten: whole properties go, and each leaves its line breaks behind, so line
+// numbers (and the source maps that point at them) stay as they were.
+import ts from 'typescript';
+
+/** Methods nothing in the map calls, by module under leaflet/src/. */
+export const UNUSED_METHODS = {
+  'map/Map.js': [
+    'flyTo', 'flyToBounds', 'panInside', 'locate', '_handleGeolocationError', '_handleGeolocationResponse',
+    'getPanes', 'mouseEventToLatLng', '_latLngToNewLayerPoint', '_latLngBoundsToNewLayerBounds',
+  ],
+  'layer/vector/Polyline.js': ['setLatLngs', 'addLatLng', 'closestLayerPoint', 'isEmpty'],
+  'layer/vector/Polygon.js': ['isEmpty'],
+  'layer/LayerGroup.js': ['getLayer', 'getLayers'],
+  'geo/LatLngBounds.js': ['pad', 'toBBoxString'],
+  'geometry/Bounds.js': ['pad'],
+};
+
+/**
+ * Modules replaced whole. VML is Internet Explorer 8's vector format: SVG.js picks it only where
+ * the browser has no SVG, which no browser Daylight supports lacks.
+ */
+export const REPLACED_MODULES = {
+  'layer/vector/SVG.VML.js': 'export var vmlCreate;\nexport var vmlMixin = {};\n',
+};
+
+const LEAFLET_SOURCE = /[\\/]leaflet[\\/]src[\\/](.+\.js)$/;
+
+/** The module's path under leaflet/src/ ("map/Map.js"), or undefined for any other file. */
+export function leafletModule(id) {
+  const match = LEAFLET_SOURCE.exec(id.split('?')[0]);
+  return match ? match[1].replaceAll('\\', '/') : undefined;
+}
+
+/**
+ * `code` without the listed methods of object literals, each replaced by its line breaks.
+ * @param {string} code
+ * @param {string} file for error messages
+ * @param {readonly string[]} names
+ * @returns {string}
+ */
+export function removeMethods(code, file, names) {
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const wanted = new Set(names);
+  const cuts = [];
+  const visit = (node) => {
+    if (ts.isObjectLiteralExpression(node)) {
+      node.properties.forEach((property, i) => {
+        const name = property.name && ts.isIdentifier(property.name) ? property.name.text : undefined;
+        const isFunction = ts.isMethodDeclaration(property)
+          || (ts.isPropertyAssignment(property) && ts.isFunctionExpression(property.initializer));
+        if (!name || !wanted.has(name) || !isFunction) return;
+        // From the end of the previous property (its comma included) to the end of this one, so
+        // the doc comment above goes too and the commas stay right whichever property is last.
+        const start = i === 0 ? property.getFullStart() : node.properties[i - 1].end;
+        const end = i === 0 && node.properties.length > 1 ? node.properties[1].getFullStart() : property.end;
+        cuts.push({ start, end, name });
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const found = new Set(cuts.map((cut) => cut.name));
+  const missing = names.filter((name) => !found.has(name));
+  if (missing.length) {
+    throw new Error(`leaflet-trim: ${file} has no method ${missing.join(', ')} to remove; this Leaflet is not the one scripts/leaflet-trim.mjs was written for, so check its lists again`);
+  }
+  const duplicated = names.filter((name) => cuts.filter((cut) => cut.name === name).length > 1);
+  if (duplicated.length) throw new Error(`leaflet-trim: ${file} defines ${duplicated.join(', ')} more than once; name the one to remove`);
+  cuts.sort((a, b) => b.start - a.start);
+  cuts.forEach((cut, i) => {
+    if (i > 0 && cut.end > cuts[i - 1].start) throw new Error(`leaflet-trim: ${file}: the cuts for ${cut.name} and ${cuts[i - 1].name} overlap`);
+  });
+  let out = code;
+  for (const cut of cuts) {
+    out = out.slice(0, cut.start) + '\n'.repeat(code.slice(cut.start, cut.end).split('\n').length - 1) + out.slice(cut.end);
+  }
+  return out;
+}
+
+/**
+ * The trimmed source of a Leaflet module, or undefined when `id` is not one this trims.
+ * @param {string} code
+ * @param {string} id a file path or module id
+ * @returns {string | undefined}
+ */
+export function trimLeaflet(code, id) {
+  const module = leafletModule(id);
+  if (!module) return undefined;
+  if (module in REPLACED_MODULES) return REPLACED_MODULES[module];
+  const names = UNUSED_METHODS[module];
+  return names ? removeMethods(code, module, names) : undefined;
+}
+
+/** Vite plugin (builds and the dev server). */
+export function leafletTrimVite() {
+  return {
+    name: 'daylight-leaflet-trim',
+    enforce: 'pre',
+    transform(code, id) {
+      const out = trimLeaflet(code, id);
+      return out === undefined ? undefined : { code: out, map: null };
+    },
+  };
+}
+
+/** esbuild plugin, for bundles measured outside Vite (scripts/element-sizes.mjs). */
+export function leafletTrimEsbuild() {
+  return {
+    name: 'daylight-leaflet-trim',
+    setup(build) {
+      build.onLoad({ filter: LEAFLET_SOURCE }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        const out = trimLeaflet(await readFile(args.path, 'utf8'), args.path);
+        return out === undefined ? undefined : { contents: out, loader: 'js' };
+      });
+    },
+  };
+}
+
+/** @web/dev-server plugin, so the browser tests run the trimmed Leaflet. */
+export function leafletTrimDevServer() {
+  return {
+    name: 'daylight-leaflet-trim',
+    transform(context) {
+      const out = trimLeaflet(context.body, context.path);
+      return out === undefined ? undefined : { body: out };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// scripts/leaflet-trim.mjs: what it cuts from Leaflet is really unreachable, and the builds cut it.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import ts from 'typescript';
+import { build as esbuild, type Plugin } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import {
+  REPLACED_MODULES, UNUSED_METHODS, leafletTrimEsbuild, removeMethods, trimLeaflet,
+} from '../../scripts/leaflet-trim.mjs';
+
+const REMOVED = Object.values(UNUSED_METHODS).flat();
+const leafletFile = (module: string) => join('node_modules/leaflet/src', module);
+
+/** The names of the function-valued properties of every object literal in `code`. */
+function methodNames(code: string): string[] {
+  const source = ts.createSourceFile('x.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const names: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAssignment(node) && ts.isFunctionExpression(node.initializer) && ts.isIdentifier(node.name)) names.push(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
+/** Where minified code uses `name` as a property: `x.name` or a string `"name"` (as in `this[name]`). */
+function referencesTo(code: string, name: string): string[] {
+  return [...code.matchAll(new RegExp(`.{0,30}(?:\\.${name}\\b|["'\`]${name}["'\`]).{0,30}`, 'g'))].map((m) => m[0]);
+}
+
+/**
+ * Reads of an event's `flyTo` flag, which only the removed `flyTo` method set (GridLayer asks
+ * whether a zoom was a pinch or a flight): the flag is now always absent, as it was on every map
+ * that never flew.
+ */
+const FLAGS_OF_REMOVED_METHODS = [/\(\w+\.pinch\|\|\w+\.flyTo\)/];
+
+const inlineCssStub: Plugin = {
+  name: 'css-inline-stub',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: args.path, namespace: 'css-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'css-stub' }, () => ({ contents: 'export default "";', loader: 'js' }));
+  },
+};
+
+/** All the code a page with a map can load (entry, Leaflet, canvas and tile chunks), minified as shipped. */
+async function mapBundle(trimmed: boolean): Promise<string> {
+  const result = await esbuild({
+    entryPoints: ['src/elements/map/define.ts'], bundle: true, minify: true, format: 'esm', splitting: true,
+    write: false, outdir: '/virtual', target: 'es2022', platform: 'browser', logLevel: 'silent',
+    conditions: ['production'], tsconfig: 'tsconfig.json', plugins: [inlineCssStub, ...(trimmed ? [leafletTrimEsbuild()] : [])],
+  });
+  return result.outputFiles.map((file) => file.text).join('\n');
+}
+
+describe('leaflet-trim', () => {
+  it('leaves no code that calls, lists or looks up a removed method, in any chunk of the map', async () => {
+    const [before, after] = await Promise.all([mapBundle(false), mapBundle(true)]);
+    for (const name of REMOVED) {
+      // Esbuild keeps property names, so a definition reads `name(` or `name:function(`.
+      assert.match(before, new RegExp(`[,{]${name}(?:\\(|:function\\()`), `${name} is defined in the untrimmed bundle`);
+      assert.doesNotMatch(after, new RegExp(`[,{]${name}(?:\\(|:function\\()`), `${name} is still defined`);
+      const references = referencesTo(after, name).filter((text) => !FLAGS_OF_REMOVED_METHODS.some((flag) => flag.test(text)));
+      assert.deepEqual(references, [], `${name} is removed but still used`);
+    }
+    // The same search does find what is used: it would catch a removed method that is called.
+    assert.ok(referencesTo(after, 'fitBounds').length > 0);
+    assert.ok(referencesTo(after, 'addInitHook').length > 0);
+    assert.equal(after.includes('urn:schemas-microsoft-com:vml'), false, 'the VML renderer is gone');
+    assert.ok(after.length < before.length - 5_000, `only ${before.length - after.length} bytes less`);
+  });
+
+  it('removes exactly the listed methods and keeps every line where it was', () => {
+    for (const [module, names] of Object.entries(UNUSED_METHODS)) {
+      const code = readFileSync(leafletFile(module), 'utf8');
+      const out = trimLeaflet(code, `/app/node_modules/leaflet/src/${module}`)!;
+      const expected = methodNames(code);
+      for (const name of names) expected.splice(expected.indexOf(name), 1);
+      assert.deepEqual(methodNames(out), expected, module);
+      assert.equal(out.split('\n').length, code.split('\n').length, `${module}: line count`);
+      // What stays is untouched, line by line.
+      const kept = out.split('\n').filter((line, i) => line === code.split('\n')[i]).length;
+      assert.ok(kept > out.split('\n').length * 0.5, module);
+      const { diagnostics } = ts.transpileModule(out, { fileName: module, reportDiagnostics: true, compilerOptions: { allowJs: true } });
+      assert.deepEqual(diagnostics?.map((d) => d.messageText), [], module);
+    }
+  });
+
+  it('removes a first, middle or last method and leaves valid JavaScript', () => {
+    const code = 'export var A = {\n\t// first\n\ta: function () { return 1; },\n\n\tb: function () {\n\t\treturn 2;\n\t},\n\tc: 3,\n\td: function () { return 4; }\n};\n';
+    for (const names of [['a'], ['b'], ['d'], ['a', 'd'], ['b', 'd']]) {
+      const out = removeMethods(code, 'x.js', names);
+      const value = new Function(`${out.replace('export var A =', 'return')}`)() as Record<string, unknown>;
+      assert.deepEqual(Object.keys(value), ['a', 'b', 'c', 'd'].filter((key) => !names.includes(key)), names.join());
+      assert.equal(out.split('\n').length, code.split('\n').length);
+    }
+    assert.throws(() => removeMethods(code, 'x.js', ['a', 'b']), /x\.js: the cuts for .* overlap/);
+  });
+
+  it('stops the build when a listed method is not in its file (another Leaflet)', () => {
+    const map = readFileSync(leafletFile('map/Map.js'), 'utf8').replace('flyToBounds: function', 'flyToArea: function');
+    assert.throws(() => trimLeaflet(map, 'node_modules/leaflet/src/map/Map.js'), /map\/Map\.js has no method flyToBounds to remove/);
+    // A property that is not a function is not a method, even with a listed name.
+    assert.throws(() => removeMethods('var A = { pad: 1 };', 'y.js', ['pad']), /y\.js has no method pad/);
+  });
+
+  it('touches nothing but the listed Leaflet modules', () => {
+    assert.equal(trimLeaflet('var a = {isEmpty: function () {}};', '/app/src/elements/map/map.ts'), undefined);
+    assert.equal(trimLeaflet('x', '/app/node_modules/leaflet/src/layer/Layer.js'), undefined);
+    assert.equal(trimLeaflet('x', '/app/node_modules/leaflet/src/layer/vector/SVG.VML.js'), REPLACED_MODULES['layer/vector/SVG.VML.js']);
+    assert.equal(trimLeaflet('x', 'C:\\app\\node_modules\\leaflet\\src\\layer\\vector\\SVG.VML.js?v=1'), REPLACED_MODULES['layer/vector/SVG.VML.js']);
+  });
+
+  it('is part of the library build: its Leaflet chunk has none of the removed methods', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'daylight-trim-'));
+    try {
+      await viteBuild({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
+      const chunks = readdirSync(outDir).filter((file) => file.startsWith('leaflet-'));
+      assert.deepEqual(chunks.map((file) => file.replace(/-[\w-]{8}\.js$/, '')).sort(), ['leaflet-canvas', 'leaflet-layer', 'leaflet-tiles']);
+      const code = chunks.map((file) => readFileSync(join(outDir, file), 'utf8')).join('\n');
+      assert.match(code, /[,{]fitBounds(?:\(|:function\()/);
+      for (const name of REMOVED) assert.doesNotMatch(code, new RegExp(`[,{]${name}(?:\\(|:function\\()`), name);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
