@@ -66,10 +66,10 @@ if (scale) {
 const map = read('map');
 if (map) {
   lines.push('## Map: element created -> map drawn and painted (median ms)', '',
-    '| areas | renderer | cold | warm | runs | target |', '|---:|---|---:|---:|---:|---|');
+    '| case | areas | renderer | cold | warm | runs | target |', '|---|---:|---|---:|---:|---:|---|');
   for (const r of map.rows) {
     const target = r.renderer.endsWith('(auto)') ? (r.areas <= 22 ? '< 100' : r.areas >= 20000 ? '< 1,000' : '') : '';
-    lines.push(`| ${r.areas.toLocaleString('en-US')} | ${r.renderer} | ${r.medianMs} | ${r.warmMedianMs} | ${r.runs} | ${target} |`);
+    lines.push(`| ${r.case} | ${r.areas.toLocaleString('en-US')} | ${r.renderer} | ${r.medianMs} | ${r.warmMedianMs} | ${r.runs} | ${target} |`);
   }
   if (map.sizes) lines.push('', `Lazy map chunk: ${(map.sizes.chunkGzip / 1024).toFixed(1)} KB gzip (target < 60).`);
   lines.push('');
