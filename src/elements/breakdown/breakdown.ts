@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
+import { choiceOf, COMPARISONS } from '../shared/choices.js';
 import { exportRow } from '../shared/export.js';
 import { csvFileName, tableStyles, type TableModel } from '../shared/data-table.js';
 import { cellAt, chosenPeriod, dimensionLabel, fixedWhere, OTHER_VALUE, orderedValues, UNKNOWN_VALUE, valueLabel } from '../shared/labels.js';
@@ -125,7 +126,8 @@ export class DaylightBreakdown extends DaylightChartElement {
       return { members: members.map(describe), total: describe(total) };
     };
     const current = group(period);
-    const otherPeriod = period && this.compare !== 'none' ? comparisonPeriod(period, grain, this.compare) : undefined;
+    const compare = choiceOf(this, 'compare', this.compare, COMPARISONS, 'none');
+    const otherPeriod = period && compare !== 'none' ? comparisonPeriod(period, grain, compare) : undefined;
     const previous = otherPeriod ? group(otherPeriod) : undefined;
     const totalShown = current.total.state === 'published' && (current.total.value ?? 0) > 0;
     const otherShort = otherPeriod ? formatPeriod(otherPeriod, grain, locale, 'short') : '';
@@ -189,9 +191,10 @@ export class DaylightBreakdown extends DaylightChartElement {
     // Hidden categories go after the published ones in feed order, never by size: where a hidden
     // bar sits must not hint at its value. Other and Unknown close the list.
     const rank = (row: BreakdownRow) => (row.key === UNKNOWN_VALUE ? 3 : row.key === OTHER_VALUE ? 2 : isHidden(row.text) ? 1 : 0);
+    const bySize = choiceOf(this, 'sort', this.sort, ['value', 'feed'], 'value') === 'value';
     const indexed = rows.map((row, index) => ({ row, index }));
     return indexed.sort((a, b) => rank(a.row) - rank(b.row)
-      || (this.sort === 'value' && rank(a.row) === 0 ? (b.row.text.value ?? 0) - (a.row.text.value ?? 0) : 0)
+      || (bySize && rank(a.row) === 0 ? (b.row.text.value ?? 0) - (a.row.text.value ?? 0) : 0)
       || a.index - b.index).map(({ row }) => row);
   }
 

@@ -10,7 +10,7 @@ export const dashboardStyles = css`
     background: var(--daylight-dashboard-background-dark, #0d1117); padding: var(--_space); border-radius: var(--_radius);
   }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) .dashboard {
+    :host(:not([theme='light'])) .dashboard {
       background: var(--daylight-dashboard-background-dark, #0d1117); padding: var(--_space); border-radius: var(--_radius);
     }
   }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/styles.js';
+import { choiceOf, THEMES } from '../shared/choices.js';
 import { closestLang, PageLangController, updateInLanguage } from '../shared/locale.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import type { FeedLoadEvent } from '../shared/events.js';
@@ -105,6 +106,11 @@ export class DaylightDashboard extends LitElement {
     new PageLangController(this);
   }
 
+  /** The theme its widgets get: a value other than the three means `auto`, and is reported once, here. */
+  private get themeChoice(): (typeof THEMES)[number] {
+    return choiceOf(this, 'theme', this.theme, THEMES, 'auto');
+  }
+
   private get t(): Messages {
     return messagesFor(this.locale);
   }
@@ -132,7 +138,7 @@ export class DaylightDashboard extends LitElement {
   protected override render(): TemplateResult {
     const feed = this.loadedFeed;
     return html`<div part="base" class="dashboard ${feed ? 'ready' : 'loading'}">
-      <daylight-feed no-status src=${this.src ?? nothing} .feed=${this.feed} theme=${this.theme} .now=${this.now} @daylight-feed-load=${this.onFeedLoad}>
+      <daylight-feed no-status src=${this.src ?? nothing} .feed=${this.feed} theme=${this.themeChoice} .now=${this.now} @daylight-feed-load=${this.onFeedLoad}>
         ${feed ? this.renderPage(feed) : nothing}
       </daylight-feed>
     </div>`;
@@ -155,7 +161,7 @@ export class DaylightDashboard extends LitElement {
           <ol>${sections.map((id) => html`<li><a href="#${id}" @click=${(e: Event) => this.jump(e, id)}>${this.sectionTitle(id)}</a></li>`)}</ol>
         </nav>` : nothing}
       </header>
-      ${this.noFilter ? nothing : html`<daylight-filter class="filter" param-prefix=${this.paramPrefix} theme=${this.theme}></daylight-filter>`}
+      ${this.noFilter ? nothing : html`<daylight-filter class="filter" param-prefix=${this.paramPrefix} theme=${this.themeChoice}></daylight-filter>`}
       ${sections.map((id) => html`<section part="section" class="section" id=${id} aria-labelledby="${id}-heading">
         ${staticHtml`<${HEADINGS[Math.min(6, level + 1)]} id="${id}-heading" class="section-title" tabindex="-1">${this.sectionTitle(id)}</${HEADINGS[Math.min(6, level + 1)]}>`}
         ${id === 'methodology' ? nothing : html`<p class="question">${this.sectionQuestion(id)}</p>`}
@@ -184,7 +190,7 @@ export class DaylightDashboard extends LitElement {
 
   private renderSection(id: SectionId, feed: Feed): TemplateResult {
     const has = (metric: string) => findMetric(feed, metric) !== undefined;
-    const theme = this.theme;
+    const theme = this.themeChoice;
     const longRun = feed.period.grain === 'month' ? 60 : feed.period.grain === 'week' ? 52 : undefined;
     switch (id) {
       case 'where': {

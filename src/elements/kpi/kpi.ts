@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { tokens } from '../shared/styles.js';
+import { choiceOf, COMPARISONS } from '../shared/choices.js';
 import { areaName as areaLabel, fixedWhere } from '../shared/labels.js';
 import { kpiStyles } from './kpi.styles.js';
 import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
@@ -117,7 +118,7 @@ export class DaylightKpi extends DaylightDataElement {
       sentence = t.kpiSuppressed(subject, periodText, current.long);
     } else {
       sentence = t.kpiValue(subject, current.long, periodText, isQuantile);
-      const otherPeriod = comparisonPeriod(period, grain, this.compare);
+      const otherPeriod = comparisonPeriod(period, grain, choiceOf(this, 'compare', this.compare, COMPARISONS, 'year'));
       if (otherPeriod) {
         const otherText = formatPeriod(otherPeriod, grain, locale);
         const other = describeCell(feed, metric, selectCell(metric, grain, otherPeriod, selection), t, locale);

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssomStyle } from '../shared/cssom-style.js';
+import { choiceOf } from '../shared/choices.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { AreaSelectEvent } from '../shared/events.js';
 import { downloadText, toCsv } from '../shared/csv.js';
@@ -412,7 +413,7 @@ export class DaylightMap extends DaylightDataElement {
     const total = cells.get(TOTAL)?.cell;
     const shapes = boundaries?.status === 'ready' ? boundaries.areas ?? [] : [];
     const shapeByKey = new Map(shapes.map((s) => [s.key, s]));
-    const perCapita = this.normalizeBy === 'population' && metric.statistic === 'count'
+    const perCapita = choiceOf(this, 'normalize', this.normalizeBy, ['population'], undefined) === 'population' && metric.statistic === 'count'
       && shapes.some((s) => populationOf(s.properties, this.populationProperty) !== undefined);
     const rateMetric: Metric = { id: `${metric.id}_per_capita`, label: metric.label, unit: 'rate', statistic: 'rate', per: this.per, dimensions: [], cells: [] };
     const valueMetric = perCapita ? rateMetric : metric;
@@ -899,7 +900,8 @@ export class DaylightMap extends DaylightDataElement {
   }
 
   private drawsOnCanvas(areas: number): boolean {
-    return this.rendererChoice === 'canvas' || (this.rendererChoice !== 'svg' && areas > CANVAS_THRESHOLD);
+    const choice = choiceOf(this, 'renderer', this.rendererChoice, ['auto', 'svg', 'canvas'], 'auto');
+    return choice === 'canvas' || (choice === 'auto' && areas > CANVAS_THRESHOLD);
   }
 
   private async createLayer(container: HTMLElement, count: number): Promise<void> {

@@ -12,6 +12,7 @@ import { PageLangController, closestLang, updateInLanguage } from './locale.js';
 import { PrintController } from './print.js';
 import { describeFeedError } from './describe-error.js';
 import { reportFaults } from './report.js';
+import { choiceOf, THEMES } from './choices.js';
 import { validateFeed } from '../../core/validate.js';
 import { guardFeed, type PrivacyFault } from '../../core/privacy.js';
 import { messagesFor, type Messages } from '../../core/i18n/index.js';
@@ -67,6 +68,8 @@ export abstract class DaylightDataElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The stylesheet reads the attribute itself (anything but light or dark follows the system).
+    if (changed.has('theme')) choiceOf(this, 'theme', this.theme, THEMES, 'auto');
     if (changed.has('feed') && this.feed) {
       const state = stateFromObject(this.feed);
       // A feed given directly has no <daylight-feed> to report its faults, so the element does.

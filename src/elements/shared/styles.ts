@@ -46,7 +46,8 @@ export const tokens = css`
   }
   :host([theme='dark']) { ${darkTokens} }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) { ${darkTokens} }
+    /* Not only theme="auto": a value that is neither light nor dark means the default (choices.ts). */
+    :host(:not([theme='light'])) { ${darkTokens} }
   }
   :host([hidden]) { display: none; }
   *, *::before, *::after { box-sizing: inherit; }
