@@ -1,7 +1,8 @@
 /**
  * Attributes that take one of a few words (`compare`, `sort`, `theme`, `renderer`, `normalize`).
- * A value outside them, usually a typo in a CMS, means the element's default, never a guess:
- * `compare="yaer"` used to compare with the previous period. The page's console says so once.
+ * A value outside them, usually a typo in a CMS, means the element's default, never a guess: read
+ * as it stands, `compare="yaer"` would compare with the previous period without a word. The
+ * page's console says so once.
  */
 const warned = new Set<string>();
 
