@@ -25,6 +25,11 @@ export const UNUSED_METHODS = {
   'layer/LayerGroup.js': ['getLayer', 'getLayers'],
   'geo/LatLngBounds.js': ['pad', 'toBBoxString'],
   'geometry/Bounds.js': ['pad'],
+  // Only with `tiles` (their own chunk).
+  'layer/tile/GridLayer.js': ['setOpacity', 'isLoading', '_keyToBounds'],
+  'layer/tile/TileLayer.js': ['setUrl'],
+  'control/Control.js': ['setPosition', '_refocusOnMap'],
+  'control/Control.Attribution.js': ['setPrefix'],
 };
 
 /**
