@@ -18,17 +18,23 @@ import ts from 'typescript';
 export const UNUSED_METHODS = {
   'map/Map.js': [
     'flyTo', 'flyToBounds', 'panInside', 'locate', '_handleGeolocationError', '_handleGeolocationResponse',
-    'getPanes', 'mouseEventToLatLng', '_latLngToNewLayerPoint', '_latLngBoundsToNewLayerBounds',
+    'getPanes', 'getContainer', 'fitWorld', 'mouseEventToLatLng', '_latLngToNewLayerPoint', '_latLngBoundsToNewLayerBounds',
   ],
+  'layer/vector/Path.js': ['redraw'],
   'layer/vector/Polyline.js': ['setLatLngs', 'addLatLng', 'closestLayerPoint', 'isEmpty'],
   'layer/vector/Polygon.js': ['isEmpty'],
+  // Circles are never drawn.
+  'layer/vector/SVG.js': ['_updateCircle'],
   'layer/LayerGroup.js': ['getLayer', 'getLayers'],
+  'geo/LatLng.js': ['toBounds'],
   'geo/LatLngBounds.js': ['pad', 'toBBoxString'],
   'geometry/Bounds.js': ['pad'],
+  // Only for maps of over 1,500 areas (their own chunk).
+  'layer/vector/Canvas.js': ['_updateCircle'],
   // Only with `tiles` (their own chunk).
-  'layer/tile/GridLayer.js': ['setOpacity', 'isLoading', '_keyToBounds'],
+  'layer/tile/GridLayer.js': ['setOpacity', 'isLoading', 'getContainer', 'redraw', '_keyToBounds'],
   'layer/tile/TileLayer.js': ['setUrl'],
-  'control/Control.js': ['setPosition', '_refocusOnMap'],
+  'control/Control.js': ['setPosition', 'getContainer', '_refocusOnMap', 'addControl', 'removeControl'],
   'control/Control.Attribution.js': ['setPrefix'],
 };
 
@@ -66,11 +72,12 @@ export function removeMethods(code, file, names) {
         const isFunction = ts.isMethodDeclaration(property)
           || (ts.isPropertyAssignment(property) && ts.isFunctionExpression(property.initializer));
         if (!name || !wanted.has(name) || !isFunction) return;
-        // From the end of the previous property (its comma included) to the end of this one, so
-        // the doc comment above goes too and the commas stay right whichever property is last.
-        const start = i === 0 ? property.getFullStart() : node.properties[i - 1].end;
-        const end = i === 0 && node.properties.length > 1 ? node.properties[1].getFullStart() : property.end;
-        cuts.push({ start, end, name });
+        // The property with the comments above it and the comma after it (up to where the next
+        // property's comments begin), so neighbouring properties can both go. The last one has
+        // no comma of its own and leaves the previous one's behind: a trailing comma, which
+        // object literals allow.
+        const next = node.properties[i + 1];
+        cuts.push({ start: property.getFullStart(), end: next ? next.getFullStart() : property.end, name });
       });
     }
     ts.forEachChild(node, visit);
