@@ -7,7 +7,8 @@
  *   page downloads only that library. Same data, same 8 boxes of the same size.
  * - Figure: navigation start -> all charts painted (the page's own `performance.now()` two
  *   animation frames after the last chart drew), so it includes fetching, parsing and compiling
- *   the library. Each run opens a fresh browser context (no HTTP or code cache carried over).
+ *   the library. The harness learns it from a console line and runs nothing in the page while it
+ *   loads (bench/painted.ts says why). Each run opens a fresh browser context (no HTTP or code cache carried over).
  * - Runs are interleaved (round-robin, starting case rotated each round) so machine-load drift
  *   hits every case alike; median of BENCH_RUNS (default 7) per case. Then the same again under
  *   4x CPU throttling (CDP Emulation.setCPUThrottlingRate) as a phone stand-in.
@@ -24,6 +25,7 @@ import { leafletCodeSplitting } from '../scripts/leaflet-chunks.mjs';
 import { leafletTrimVite } from '../scripts/leaflet-trim.mjs';
 import { minifyCssLiteralsVite } from '../scripts/minify-css-literals.mjs';
 import { serveStatic } from '../test/server/static-server.ts';
+import { paintedMark } from './painted.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pages = join(root, 'bench/pages');
@@ -83,9 +85,9 @@ async function once(c: Case, throttle: number): Promise<number> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   }
+  const painted = paintedMark(page, 120_000);
   await page.goto(`${site.url}/${c.path}`, { waitUntil: 'commit' });
-  await page.waitForFunction('typeof window.__benchDone === "number"', undefined, { timeout: 120_000, polling: 50 });
-  const ms = Number(await page.evaluate('window.__benchDone'));
+  const ms = await painted;
   await context.close();
   if (errors.length) throw new Error(`${c.id}: ${errors.join('; ')}`);
   return ms;

@@ -15,6 +15,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../test/server/static-server.ts';
 import { validateFeed } from '../src/core/validate.ts';
+import { paintedMark } from './painted.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.daylight-tmp', 'bench-scale');
@@ -87,9 +88,10 @@ for (const areas of SIZES) {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error: ${e}`));
     const cdp = await context.newCDPSession(page);
+    const paintedAt = paintedMark(page, 600_000);
     await page.goto(`${site.url}/scale.html?feed=feed-${areas}.json`, { waitUntil: 'commit' });
-    await page.waitForFunction('typeof window.__benchDone === "number"', undefined, { timeout: 600_000, polling: 100 });
-    const [l, p, status] = await page.evaluate('[window.__benchLoaded, window.__benchDone, window.__benchStatus]') as [number, number, string];
+    const p = await paintedAt;
+    const [l, status] = await page.evaluate('[window.__benchLoaded, window.__benchStatus]') as [number, string];
     if (status !== 'ready') throw new Error(`feed of ${areas} areas: ${status}`);
     await cdp.send('HeapProfiler.collectGarbage');
     const usage = await cdp.send('Runtime.getHeapUsage') as { usedSize: number };
