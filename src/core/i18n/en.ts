@@ -1,12 +1,15 @@
 import type { breakdownMessages } from './en/breakdown.js';
+import type { categoryMessages } from './en/categories.js';
 import type { dashboardMessages } from './en/dashboard.js';
 import type { distributionMessages } from './en/distribution.js';
 import type { feedMessages } from './en/feed.js';
 import type { filterMessages } from './en/filter.js';
+import type { freshnessMessages } from './en/freshness.js';
 import type { funnelMessages } from './en/funnel.js';
 import type { kpiMessages } from './en/kpi.js';
 import type { mapMessages } from './en/map.js';
 import type { methodologyMessages } from './en/methodology.js';
+import type { protectMessages } from './en/protect.js';
 import type { tableMessages } from './en/table.js';
 import type { trendMessages } from './en/trend.js';
 
@@ -15,7 +18,8 @@ import type { trendMessages } from './en/trend.js';
  * functions so that each language can order its own words.
  *
  * English is built into every element, so it is split: this file holds the strings that shared
- * code or several elements read, and ./en/<element>.ts the strings only one element reads. Each
+ * code or several elements read, ./en/<element>.ts the strings only one element reads, and a few
+ * files the strings of a group of elements (categories.ts, freshness.ts, protect.ts). Each
  * element's module imports its own file, which adds its strings to `en` when it is evaluated, so a
  * page with one element does not download the others' words. test/node/i18n-split.test.ts checks
  * that every string an element's code reads is here or in that element's file.
@@ -44,8 +48,6 @@ const common = {
   moreProblems: (count: number) => `…and ${count} more.`,
   // Freshness
   asOf: (date: string) => `Data as of ${date}`,
-  stale: (date: string) => `Not updated since ${date}`,
-  staleExplain: 'These figures are older than the publication schedule promises.',
   // Values
   // A suppressed cell may be a small count or a larger one hidden so that a small one cannot be
   // worked out; the words must be true of both, so the reason lives in legends and notes.
@@ -83,21 +85,10 @@ const common = {
   status: 'Note',
   noSeries: 'No data for this selection.',
   changeColumn: (period: string) => `Change from ${period}`,
-  // Tables and categories
+  // Tables and categories (the strings only the category elements read: ./en/categories.ts)
   total: 'Total',
   other: 'Other',
   unknown: 'Unknown',
-  hiddenShort: 'Hidden',
-  hiddenBySubtraction: 'hidden, because together with the numbers shown it would reveal a hidden count',
-  unknownDimension: (dimension: string, available: string) => `The metric has no dimension "${dimension}". Its dimensions: ${available}.`,
-  byDimension: (subject: string, dimension: string) => `${subject} by ${lower(dimension)}`,
-  quantileName: (q: number) => (q === 0.5 ? 'Median' : `${ordinal(Math.round(q * 100))} percentile`),
-  shareHeading: 'Share',
-  countHeading: 'Count',
-  hiddenRows: (count: number, k: string) =>
-    `${count === 1 ? '1 number is' : `${count} numbers are`} hidden because the count was fewer than ${k} or could reveal one.`,
-  withheldRows: (count: number) =>
-    `${count === 1 ? '1 more number is' : `${count} more numbers are`} hidden so that a hidden count cannot be worked out by subtraction.`,
 };
 
 /** Which way a figure moved, as a comparison sentence names it. */
@@ -123,14 +114,17 @@ export function ordinal(n: number): string {
 /** Every English string: the type every other language's catalogue must match, key for key. */
 export type Messages = typeof common
   & typeof breakdownMessages
+  & typeof categoryMessages
   & typeof dashboardMessages
   & typeof distributionMessages
   & typeof feedMessages
   & typeof filterMessages
+  & typeof freshnessMessages
   & typeof funnelMessages
   & typeof kpiMessages
   & typeof mapMessages
   & typeof methodologyMessages
+  & typeof protectMessages
   & typeof tableMessages
   & typeof trendMessages;
 

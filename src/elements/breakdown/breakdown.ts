@@ -16,6 +16,7 @@ import { comparisonPeriod, findMetric, quantileFromStatistic, type Comparison } 
 import { formatDifference, formatNumber, formatPeriod, resolveLabel } from '../../core/format.js';
 import { directionOf } from '../../core/compare.js';
 import '../../core/i18n/en/breakdown.js';
+import '../../core/i18n/en/categories.js';
 
 /** One category as shown. */
 export interface BreakdownRow {

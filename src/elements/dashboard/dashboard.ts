@@ -9,6 +9,7 @@ import type { FeedLoadEvent } from '../shared/events.js';
 import type { Feed, Metric } from '../../core/types.js';
 import { messagesFor, type Messages } from '../../core/i18n/index.js';
 import '../../core/i18n/en/dashboard.js';
+import '../../core/i18n/en/freshness.js';
 import { formatDate, formatPeriod, resolveLabel } from '../../core/format.js';
 import { isStale } from '../../core/freshness.js';
 import { findMetric } from '../../core/select.js';

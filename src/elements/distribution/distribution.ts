@@ -16,6 +16,7 @@ import { TOTAL } from '../../core/types.js';
 import { findMetric } from '../../core/select.js';
 import { formatTick, resolveLabel } from '../../core/format.js';
 import '../../core/i18n/en/distribution.js';
+import '../../core/i18n/en/categories.js';
 
 /** The dimension that holds time buckets in a count metric. */
 export const BUCKET_DIMENSION = 'bucket';

@@ -14,6 +14,7 @@ import { tokens } from '../shared/styles.js';
 import { guardFeed } from '../../core/privacy.js';
 import { messagesFor } from '../../core/i18n/index.js';
 import '../../core/i18n/en/feed.js';
+import '../../core/i18n/en/freshness.js';
 import { formatDate } from '../../core/format.js';
 import { isStale } from '../../core/freshness.js';
 

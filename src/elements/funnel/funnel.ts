@@ -13,6 +13,7 @@ import type { Cell, Feed, Metric } from '../../core/types.js';
 import { findMetric } from '../../core/select.js';
 import { formatNumber, resolveLabel } from '../../core/format.js';
 import '../../core/i18n/en/funnel.js';
+import '../../core/i18n/en/categories.js';
 
 /** One stage as shown. */
 export interface FunnelStage {

@@ -9,6 +9,7 @@ import type { Messages } from '../../core/i18n/index.js';
 import type { PrivacyFault } from '../../core/privacy.js';
 import { describeCell, type CellText } from '../../core/describe.js';
 import { protectAdditiveGroup, protectFunnel, subtractionFault } from '../../core/disclosure.js';
+import '../../core/i18n/en/protect.js';
 
 export interface Described extends CellText {
   /** What a table's "Note" column says about the cell: why it is hidden, or that it is unstable. */

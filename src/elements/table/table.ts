@@ -12,6 +12,7 @@ import { findMetric, selectCell } from '../../core/select.js';
 import { periodOrdinal } from '../../core/period.js';
 import { formatCount, formatPeriod, resolveLabel } from '../../core/format.js';
 import '../../core/i18n/en/table.js';
+import '../../core/i18n/en/categories.js';
 
 interface Row {
   key: string;
