@@ -254,6 +254,59 @@ describe('<daylight-map>', () => {
     expect($$(el, 'img')).to.have.length(0);
   });
 
+  describe('an areas file named by the attribute', () => {
+    let asked: string[];
+    const realFetch = window.fetch;
+    beforeEach(() => {
+      asked = [];
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        asked.push(input instanceof Request ? input.url : String(input));
+        return realFetch(input, init);
+      };
+    });
+    afterEach(() => { window.fetch = realFetch; });
+
+    /** A feed element holding a map of `areas`, connected at once; returns both, the feed not yet loaded. */
+    async function connectInFeed(areas: string): Promise<{ page: DaylightFeed; el: DaylightMap }> {
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 700px"></div>`);
+      const page = document.createElement('daylight-feed');
+      page.setAttribute('src', '/test/fixtures/feeds/phl-districts.json');
+      const el = document.createElement('daylight-map');
+      el.setAttribute('metric', 'incidents');
+      el.setAttribute('area-key', 'police_district');
+      el.setAttribute('areas', areas);
+      page.append(el);
+      host.append(page);
+      return { page, el };
+    }
+
+    it('is asked for as the map connects, beside the feed rather than after it, and once', async () => {
+      const areas = `${PHL_BOUNDARIES}?asked-early`;
+      const { page, el } = await connectInFeed(areas);
+      // The request left while the feed was still on its way (on a slow network, a round trip saved).
+      expect(asked.filter((url) => url.endsWith(areas))).to.have.length(1);
+      let feedLoaded = false;
+      void page.loaded.then(() => { feedLoaded = true; });
+      await Promise.resolve();
+      expect(feedLoaded).to.equal(false);
+      await page.loaded;
+      await el.mapReady;
+      expect(paths(el)).to.have.length(22);
+      expect(asked.filter((url) => url.endsWith(areas))).to.have.length(1);
+    });
+
+    it('that cannot be fetched is reported once, from that one request', async () => {
+      const areas = '/__test/status?code=404&key=early-areas-404';
+      const { page, el } = await connectInFeed(areas);
+      await page.loaded;
+      await el.mapReady;
+      expect(text(el, '.map-message')).to.contain('could not be loaded');
+      expect(asked.filter((url) => url.endsWith(areas))).to.have.length(1);
+      // The list still stands, from the feed alone.
+      expect(everythingSaid(el)).to.contain('District');
+    });
+  });
+
   it('draws a synthetic 2,000-polygon grid on a canvas with the right classes, and hover shows a label', async () => {
     const boundaries = gridBoundaries(50, 40);
     const cells: Cell[] = [];

@@ -311,6 +311,14 @@ export class DaylightMap extends DaylightDataElement {
     // Fetch the Leaflet chunk while the feed and the boundaries load, not after them. A failure
     // is shown where the layer is made (createLayer), not here.
     loadMapLayer().catch(() => undefined);
+    // Boundaries named by the `areas` attribute do not depend on the feed: ask for them now, beside
+    // the feed, rather than once the feed has arrived (a second round trip before the first map).
+    // loadBoundaries takes this request over, whatever its outcome, so a failure is not asked twice.
+    if (this.areas && this.boundaries == null) {
+      const url = new URL(this.areas, document.baseURI).href;
+      if (this.earlyBoundaries?.url !== url) this.earlyBoundaries = { url, promise: fetchBoundaries(url) };
+      this.earlyBoundaries.promise.catch(() => undefined);
+    }
     // Re-attached: the layer was destroyed on removal and is drawn again on the next update.
     if (this.hasUpdated) this.requestUpdate();
   }
@@ -348,7 +356,9 @@ export class DaylightMap extends DaylightDataElement {
       load = () => Promise.resolve(inMemory);
     } else if (this.areas) {
       source = new URL(this.areas, document.baseURI).href;
-      load = () => fetchBoundaries(source);
+      const early = this.earlyBoundaries;
+      this.earlyBoundaries = undefined;
+      load = () => (early?.url === source ? early.promise : fetchBoundaries(source));
     } else if (feed.areas?.inline) {
       source = 'the feed (areas.inline)';
       inMemory = feed.areas.inline;
@@ -390,6 +400,8 @@ export class DaylightMap extends DaylightDataElement {
   }
 
   private boundaryStateId?: string;
+  /** The request for the `areas` file made when the element connected, before the feed arrived. */
+  private earlyBoundaries?: { url: string; promise: Promise<unknown> };
 
   // ---- model ------------------------------------------------------------------------------
 
