@@ -63,13 +63,3 @@ declare module 'leaflet/src/layer/tile/TileLayer.js' {
 declare module 'leaflet/src/control/Control.Attribution.js' {
   export const Attribution: typeof import('leaflet').Control.Attribution;
 }
-
-declare module 'leaflet/src/geometry/Point.js' {
-  export { Point } from 'leaflet';
-}
-declare module 'leaflet/src/geo/crs/CRS.EPSG3857.js' {
-  export const EPSG3857: import('leaflet').CRS & {
-    projection: { R: number; MAX_LATITUDE: number };
-    transformation: { _a: number; _b: number; _c: number; _d: number };
-  };
-}

@@ -21,8 +21,6 @@ import { FeatureGroup } from 'leaflet/src/layer/FeatureGroup.js';
 import { Polygon } from 'leaflet/src/layer/vector/Polygon.js';
 import { SVG } from 'leaflet/src/layer/vector/SVG.js';
 import { LatLng } from 'leaflet/src/geo/LatLng.js';
-import { Point } from 'leaflet/src/geometry/Point.js';
-import { EPSG3857 } from 'leaflet/src/geo/crs/CRS.EPSG3857.js';
 import leafletCssText from 'leaflet/dist/leaflet.css?inline';
 import type { PolygonRings } from '../../core/geo.js';
 
@@ -140,75 +138,6 @@ LeafletMap.include({
     return renderer;
   },
 });
-
-/** The members of Leaflet's Polygon (Polyline.js, Polygon.js, 1.9.4) that AreaPolygon replaces. */
-interface PolygonInternals {
-  _map: L.Map & { _zoom: number };
-  _bounds: L.LatLngBounds;
-  _convertLatLngs(latlngs: unknown[]): unknown[];
-  _projectLatlngs(latlngs: unknown[], result: L.Point[][], projectedBounds: L.Bounds): void;
-}
-const stockPolygon = Polygon.prototype as unknown as PolygonInternals;
-
-/**
- * Leaflet's Polygon with its two per-vertex loops written out for the one case this module
- * builds: rings of LatLng on the Web Mercator map. Leaflet extends the bounds one vertex at a time
- * and projects each vertex through five calls and three new Points; run before the JIT has
- * warmed up, on the 8,500 vertices of Philadelphia's districts, those loops were ~5 ms of the
- * cold map's main thread (CPU profile). The arithmetic is Leaflet's own, in its order, so every
- * bound and pixel is the same number (test/browser/map-polygon.test.ts compares them with the
- * stock class); anything else (nested rings, another CRS) goes to Leaflet's methods.
- */
-export const AreaPolygon: typeof Polygon = Polygon.extend({
-  _convertLatLngs(this: PolygonInternals, latlngs: unknown[]): unknown[] {
-    if (!(latlngs[0] instanceof LatLng)) return stockPolygon._convertLatLngs.call(this, latlngs);
-    const ring = latlngs as LatLng[];
-    let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
-    for (let i = 0; i < ring.length; i++) {
-      const point = ring[i]!;
-      south = Math.min(point.lat, south);
-      west = Math.min(point.lng, west);
-      north = Math.max(point.lat, north);
-      east = Math.max(point.lng, east);
-    }
-    this._bounds.extend(new LatLng(south, west)).extend(new LatLng(north, east));
-    const result = ring.slice();
-    // Polygon.js drops a closing vertex equal to the first.
-    if (result.length >= 2 && result[0]!.equals(result[result.length - 1]!)) result.pop();
-    return result;
-  },
-  _projectLatlngs(this: PolygonInternals, latlngs: unknown[], result: L.Point[][], projectedBounds: L.Bounds): void {
-    const map = this._map;
-    if (!(latlngs[0] instanceof LatLng) || map.options.crs !== EPSG3857) {
-      stockPolygon._projectLatlngs.call(this, latlngs, result, projectedBounds);
-      return;
-    }
-    // Map.latLngToLayerPoint -> CRS.latLngToPoint -> SphericalMercator.project and
-    // Transformation._transform, then Point._round and _subtract(pixel origin).
-    const { R, MAX_LATITUDE } = EPSG3857.projection;
-    const { _a: a, _b: b, _c: c, _d: d } = EPSG3857.transformation;
-    const radians = Math.PI / 180;
-    const scale = EPSG3857.scale(map._zoom);
-    const origin = map.getPixelOrigin();
-    const ring = latlngs as LatLng[];
-    const points: L.Point[] = [];
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (let i = 0; i < ring.length; i++) {
-      const latlng = ring[i]!;
-      const lat = Math.max(Math.min(MAX_LATITUDE, latlng.lat), -MAX_LATITUDE);
-      const sin = Math.sin(lat * radians);
-      const x = Math.round(scale * (a * (R * latlng.lng * radians) + b)) - origin.x;
-      const y = Math.round(scale * (c * (R * Math.log((1 + sin) / (1 - sin)) / 2) + d)) - origin.y;
-      points[i] = new Point(x, y);
-      minX = Math.min(x, minX);
-      minY = Math.min(y, minY);
-      maxX = Math.max(x, maxX);
-      maxY = Math.max(y, maxY);
-    }
-    if (points.length) projectedBounds.extend(new Point(minX, minY)).extend(new Point(maxX, maxY));
-    result.push(points);
-  },
-} as Record<string, unknown>) as unknown as typeof Polygon;
 
 export function createMapLayer(container: HTMLElement, options: MapLayerOptions): MapLayer {
   let colours = options.colours;
@@ -347,7 +276,7 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
         // which would re-validate and re-copy what the element has already checked.
         // Indexed rather than destructured: thousands of vertices, converted before the JIT warms up.
         const latlngs = area.polygons.map((rings) => rings.map((ring) => ring.map((position) => new LatLng(position[1], position[0]))));
-        const shape = new AreaPolygon(latlngs.length === 1 ? latlngs[0]! : latlngs, style(area.key));
+        const shape = new Polygon(latlngs.length === 1 ? latlngs[0]! : latlngs, style(area.key));
         const key = area.key;
         keyOf.set(shape, key);
         // SVG paths carry their key (never a value), so tests and page scripts can find an area.
