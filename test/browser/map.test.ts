@@ -305,6 +305,23 @@ describe('<daylight-map>', () => {
       // The list still stands, from the feed alone.
       expect(everythingSaid(el)).to.contain('District');
     });
+
+    it('that is not a URL at all is reported like one that cannot be fetched, and nothing throws', async () => {
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      try {
+        const { page, el } = await connectInFeed('http://[');
+        await page.loaded;
+        await el.mapReady;
+        expect(text(el, '.map-message')).to.equal('The area boundaries at http://[ could not be loaded, so the map is not shown; the list and the table still are.');
+        expect(asked.filter((url) => url.includes('http://['))).to.deep.equal([]);
+        expect(everythingSaid(el)).to.contain('District');
+        expect(errors).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+    });
   });
 
   it('draws a synthetic 2,000-polygon grid on a canvas with the right classes, and hover shows a label', async () => {

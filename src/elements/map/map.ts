@@ -314,8 +314,8 @@ export class DaylightMap extends DaylightDataElement {
     // Boundaries named by the `areas` attribute do not depend on the feed: ask for them now, beside
     // the feed, rather than once the feed has arrived (a second round trip before the first map).
     // loadBoundaries takes this request over, whatever its outcome, so a failure is not asked twice.
-    if (this.areas && this.boundaries == null) {
-      const url = new URL(this.areas, document.baseURI).href;
+    const url = this.areas && this.boundaries == null ? absoluteUrl(this.areas) : undefined;
+    if (url) {
       if (this.earlyBoundaries?.url !== url) this.earlyBoundaries = { url, promise: fetchBoundaries(url) };
       this.earlyBoundaries.promise.catch(() => undefined);
     }
@@ -355,18 +355,21 @@ export class DaylightMap extends DaylightDataElement {
       inMemory = this.boundaries;
       load = () => Promise.resolve(inMemory);
     } else if (this.areas) {
-      source = new URL(this.areas, document.baseURI).href;
+      // An address that is not a URL at all ("http://[") is reported like one that cannot be fetched.
+      const url = absoluteUrl(this.areas);
+      source = url ?? this.areas;
       const early = this.earlyBoundaries;
       this.earlyBoundaries = undefined;
-      load = () => (early?.url === source ? early.promise : fetchBoundaries(source));
+      load = () => (!url ? Promise.reject(new TypeError(`not a URL: ${source}`)) : early?.url === url ? early.promise : fetchBoundaries(url));
     } else if (feed.areas?.inline) {
       source = 'the feed (areas.inline)';
       inMemory = feed.areas.inline;
       load = () => Promise.resolve(inMemory);
     } else if (feed.areas?.url) {
       // A feed's areas.url is relative to the feed file, not to the page that shows it.
-      source = new URL(feed.areas.url, feedSrc ? new URL(feedSrc, document.baseURI) : document.baseURI).href;
-      load = () => fetchBoundaries(source);
+      const url = absoluteUrl(feed.areas.url, feedSrc ? absoluteUrl(feedSrc) : undefined);
+      source = url ?? feed.areas.url;
+      load = () => (url ? fetchBoundaries(url) : Promise.reject(new TypeError(`not a URL: ${source}`)));
     } else {
       if (this.boundaryState?.source !== '') this.boundaryState = { status: 'error', source: '' };
       return;
@@ -1162,6 +1165,15 @@ export class DaylightMap extends DaylightDataElement {
 }
 
 const ARROWS: Partial<Record<string, Direction>> = { ArrowRight: 'right', ArrowLeft: 'left', ArrowUp: 'up', ArrowDown: 'down' };
+
+/** `value` resolved against `base` (the page by default), or undefined when it is not a URL. */
+function absoluteUrl(value: string, base: string = document.baseURI): string | undefined {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return undefined;
+  }
+}
 
 function fetchBoundaries(url: string): Promise<unknown> {
   let promise = boundaryCache.get(url);
