@@ -87,6 +87,25 @@ describe('<daylight-feed>', () => {
     expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('is not a JSON feed (it begins "<!doctype html>');
   });
 
+  it('says so when src is not an address at all, and its widgets show the error instead of throwing', async () => {
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    window.addEventListener('error', onError);
+    try {
+      const el = await fixture<DaylightFeed>(html`<daylight-feed src="http://["><daylight-kpi metric="incidents"></daylight-kpi></daylight-feed>`);
+      const state = await el.loaded;
+      expect(state.status).to.equal('error');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('Could not reach http://[');
+      const kpi = el.querySelector<DaylightKpi>('daylight-kpi')!;
+      await kpi.updateComplete;
+      expect(shadow(kpi).textContent).to.contain('could not be loaded');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it('lists the first schema problems with their paths', async () => {
     const feed = await fixtureFeed();
     (feed.metrics[0]!.cells[0] as Record<string, unknown>).n = '12';

@@ -160,7 +160,14 @@ export class DaylightFeed extends LitElement {
       this.settle(id, { status: 'error', error: { kind: 'network', url: '(no src attribute)' } });
       return;
     }
-    const url = new URL(this.src, document.baseURI).href;
+    let url: string;
+    try {
+      url = new URL(this.src, document.baseURI).href;
+    } catch {
+      // Not an address at all ("http://["): said like one that cannot be reached, naming it.
+      this.settle(id, { status: 'error', error: { kind: 'network', url: this.src } });
+      return;
+    }
     // Reloading the same feed keeps what is on screen until the new one is ready (one swap).
     const keep = fresh && this.state.status === 'ready' && this.state.src === url;
     if (!keep) this.state = { status: 'loading', src: url };
