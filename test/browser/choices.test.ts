@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { Feed } from '../../src/core/types.js';
-import { fixtureFeed, shadow } from './helpers.js';
+import { fixtureFeed, nextFrames, settled, shadow } from './helpers.js';
 import { barTexts, mount } from './mount.js';
 import { PHL_BOUNDARIES, mountMap } from './map-fixtures.js';
 
@@ -94,5 +94,48 @@ describe('attributes with a few allowed words', () => {
     expect(widgetThemes.length).to.be.greaterThan(0);
     expect(new Set(widgetThemes)).to.deep.equal(new Set(['auto']));
     expect(saidByDashboard).to.deep.equal(['[daylight-dashboard] theme="drak" is not one of "auto", "light", "dark": the default, "auto", is used.']);
+  });
+});
+
+describe('attributes that take a number', () => {
+  it('map: height="360px", ranked="five" and per="lakh" keep their defaults: a 360 px map, 5 ranked areas, per 100,000', async () => {
+    const districts = await fixtureFeed('phl-districts.json');
+    const { result: el, said } = await warnings(() => mountMap(districts, { height: '360px', ranked: 'five', per: 'lakh' }));
+    expect(shadow(el).querySelector<HTMLElement>('.map')!.getBoundingClientRect().height).to.equal(360);
+    expect(shadow(el).querySelectorAll('[part=ranked] li')).to.have.length(5);
+    expect(said).to.have.members([
+      '[daylight-map] height="360px" is not a number of at least 1: the default, 360, is used.',
+      '[daylight-map] ranked="five" is not a whole number of at least 0: the default, 5, is used.',
+      '[daylight-map] per="lakh" is not a number of at least 1: the default, 100000, is used.',
+    ]);
+    // Where per is used, per-capita rates are per 100,000, and no NaN reaches the page.
+    const boundaries = await (await fetch(PHL_BOUNDARIES)).json();
+    for (const f of boundaries.features) f.properties.population = 60000;
+    const { result: perCapita } = await warnings(() => mountMap(districts, { areas: '', normalize: 'population', per: 'lakh' }, { boundaries }));
+    expect(shadow(perCapita).querySelector('[part=title]')!.textContent).to.contain('per 100,000');
+    expect(shadow(perCapita).textContent).to.not.contain('NaN');
+  });
+
+  it('trend: height="tall" draws at 240 px and periods="0" shows every period; a feed\'s timeout="soon" waits the default', async () => {
+    const feed = await fixtureFeed();
+    const all = await mount('daylight-trend', feed, { metric: 'incidents' });
+    const { result: el, said } = await warnings(() => mount('daylight-trend', feed, { metric: 'incidents', height: 'tall', periods: '0' }));
+    // A trend draws its chart once it knows its width (a ResizeObserver callback, then a render).
+    await nextFrames();
+    await settled(el);
+    await settled(all);
+    const chart = () => shadow(el).querySelector('svg[part=chart]');
+    expect(chart()?.getAttribute('height')).to.equal('240');
+    expect(shadow(el).querySelectorAll('.point')).to.have.length(shadow(all).querySelectorAll('.point').length);
+    expect(said).to.have.members([
+      '[daylight-trend] height="tall" is not a number of at least 1: the default, 240, is used.',
+      '[daylight-trend] periods="0" is not a whole number of at least 1: it is ignored.',
+    ]);
+    const { result: page, said: saidFeed } = await warnings(async () => {
+      const feedElement = await fixture<HTMLElement & { loaded: Promise<{ status: string }> }>(html`<daylight-feed timeout="soon" src="/test/fixtures/feeds/small-city.json"></daylight-feed>`);
+      return feedElement.loaded;
+    });
+    expect(page.status).to.equal('ready');
+    expect(saidFeed).to.deep.equal(['[daylight-feed] timeout="soon" is not a number of at least 1: the default, 15000, is used.']);
   });
 });

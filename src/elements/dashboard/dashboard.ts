@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/styles.js';
-import { choiceOf, THEMES } from '../shared/choices.js';
+import { choiceOf, numberOf, THEMES } from '../shared/choices.js';
 import { closestLang, PageLangController, updateInLanguage } from '../shared/locale.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import type { FeedLoadEvent } from '../shared/events.js';
@@ -79,6 +79,11 @@ export class DaylightDashboard extends LitElement {
   /** The level of the dashboard's title; section headings are one level below. Default 2, for a page that already has an h1. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /** The heading level in use: 1 to 6; not a number means the default, 2 (with a console warning). */
+  private get level(): number {
+    return Math.min(6, Math.max(1, Math.round(numberOf(this, 'heading-level', this.headingLevel, { fallback: 2 }))));
+  }
+
   /** Overrides the title (the feed's `title` by default). */
   @property() label?: string;
 
@@ -148,7 +153,7 @@ export class DaylightDashboard extends LitElement {
   private renderPage(feed: Feed): TemplateResult {
     const t = this.t;
     const locale = this.locale;
-    const level = Math.min(6, Math.max(1, this.headingLevel));
+    const level = this.level;
     const title = this.label ?? (feed.title ? resolveLabel(feed.title, locale) : resolveLabel(feed.jurisdiction.name, locale));
     const sections = this.sectionsFor(feed);
     const periodOf = (date: string) => formatPeriod(periodOfDate(new Date(`${date}T00:00:00Z`), feed.period.grain), feed.period.grain, locale);
@@ -245,7 +250,7 @@ export class DaylightDashboard extends LitElement {
           ${has('victims') ? html`<daylight-trend metric="victims" theme=${theme}></daylight-trend>` : nothing}
         </div>`;
       case 'methodology':
-        return html`<daylight-methodology heading-level=${Math.min(6, this.headingLevel + 2)} theme=${theme}></daylight-methodology>`;
+        return html`<daylight-methodology heading-level=${Math.min(6, this.level + 2)} theme=${theme}></daylight-methodology>`;
     }
   }
 

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { feedContext, selectionContext, type FeedSelection, type FeedState } from '../shared/context.js';
+import { numberOf } from '../shared/choices.js';
 import { acquireFeed, DEFAULT_TIMEOUT_MS, FeedLoadError, loadLastGood, type FeedError, type FeedHandle } from '../shared/loader.js';
 import type { Feed } from '../../core/types.js';
 import { FeedErrorEvent, FeedLoadEvent } from '../shared/events.js';
@@ -171,7 +172,7 @@ export class DaylightFeed extends LitElement {
     // Reloading the same feed keeps what is on screen until the new one is ready (one swap).
     const keep = fresh && this.state.status === 'ready' && this.state.src === url;
     if (!keep) this.state = { status: 'loading', src: url };
-    const handle = acquireFeed(url, this.timeout, fresh);
+    const handle = acquireFeed(url, numberOf(this, 'timeout', this.timeout, { min: 1, fallback: DEFAULT_TIMEOUT_MS }), fresh);
     this.handle = handle;
     handle.promise.then(
       (feed) => {

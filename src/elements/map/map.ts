@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssomStyle } from '../shared/cssom-style.js';
-import { choiceOf } from '../shared/choices.js';
+import { choiceOf, numberOf } from '../shared/choices.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { AreaSelectEvent } from '../shared/events.js';
 import { downloadText, toCsv } from '../shared/csv.js';
@@ -80,6 +80,8 @@ interface Model {
 /** Above this many areas the map draws on a canvas: SVG keeps one DOM node per area and slows past a few thousand. */
 const CANVAS_THRESHOLD = 1500;
 const DEFAULT_PER = 100_000;
+const DEFAULT_RANKED = 5;
+const DEFAULT_HEIGHT = 360;
 const boundaryCache = new Map<string, Promise<unknown>>();
 const checkedCache = new WeakMap<object, Map<string, ReturnType<typeof checkBoundaries> & { order: string[] }>>();
 type LayerModule = typeof import('./leaflet-layer.js');
@@ -229,10 +231,10 @@ export class DaylightMap extends DaylightDataElement {
   @property({ reflect: true }) area?: string;
 
   /** How many areas the ranked list shows; `0` hides it. */
-  @property({ type: Number }) ranked = 5;
+  @property({ type: Number }) ranked = DEFAULT_RANKED;
 
   /** Height of the map in CSS pixels. */
-  @property({ type: Number }) height = 360;
+  @property({ type: Number }) height = DEFAULT_HEIGHT;
 
   /** Overrides the title (the metric's label by default). */
   @property() label?: string;
@@ -250,6 +252,16 @@ export class DaylightMap extends DaylightDataElement {
   @state() private announcement = '';
 
   private readonly uid = `daylight-map-${++nextId}`;
+
+  /** `per`, or its default when it is not a number of at least 1 (with a console warning). */
+  private get perBase(): number {
+    return numberOf(this, 'per', this.per, { min: 1, fallback: DEFAULT_PER });
+  }
+
+  /** `ranked`, or its default when it is not a whole number of at least 0. */
+  private get rankedCount(): number {
+    return numberOf(this, 'ranked', this.ranked, { min: 0, integer: true, fallback: DEFAULT_RANKED });
+  }
   private exportTitle = '';
   private model?: Model;
   private layer?: MapLayer;
@@ -332,7 +344,7 @@ export class DaylightMap extends DaylightDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('height')) this.style.setProperty('--_map-height', `${this.height}px`);
+    if (changed.has('height')) this.style.setProperty('--_map-height', `${numberOf(this, 'height', this.height, { min: 1, fallback: DEFAULT_HEIGHT })}px`);
     const state = this.effectiveState;
     if (state?.status === 'ready') this.loadBoundaries(state.feed, state.src);
   }
@@ -412,7 +424,7 @@ export class DaylightMap extends DaylightDataElement {
     const metric = findMetric(feed, this.metric!)!;
     const boundaries = this.boundaryState;
     const locale = this.locale;
-    const cacheKey = [this.metric, this.period ?? '', this.statistic ?? '', this.where ?? '', this.normalizeBy ?? '', this.per,
+    const cacheKey = [this.metric, this.period ?? '', this.statistic ?? '', this.where ?? '', this.normalizeBy ?? '', this.perBase,
       this.populationProperty, locale, boundaries?.status ?? '', this.boundaryStateId ?? ''].join('\u0000');
     if (this.model && this.model.metric === metric && this.model.key === cacheKey) return this.model;
 
@@ -430,7 +442,7 @@ export class DaylightMap extends DaylightDataElement {
     const shapeByKey = new Map(shapes.map((s) => [s.key, s]));
     const perCapita = choiceOf(this, 'normalize', this.normalizeBy, ['population'], undefined) === 'population' && metric.statistic === 'count'
       && shapes.some((s) => populationOf(s.properties, this.populationProperty) !== undefined);
-    const rateMetric: Metric = { id: `${metric.id}_per_capita`, label: metric.label, unit: 'rate', statistic: 'rate', per: this.per, dimensions: [], cells: [] };
+    const rateMetric: Metric = { id: `${metric.id}_per_capita`, label: metric.label, unit: 'rate', statistic: 'rate', per: this.perBase, dimensions: [], cells: [] };
     const valueMetric = perCapita ? rateMetric : metric;
 
     // Every area the feed or the boundaries know, boundaries first (map order), then feed-only keys.
@@ -456,10 +468,10 @@ export class DaylightMap extends DaylightDataElement {
         const previousRate = perCapitaCell(previousCell, population, k);
         if (rate && text.state === 'published') {
           row.rate = describeCell(feed, rateMetric, rate, t, locale);
-          if (row.rate.state === 'published') row.value = rate.value! * this.per;
+          if (row.rate.state === 'published') row.value = rate.value! * this.perBase;
         }
         const change = changeBetween(rate, previousRate);
-        if (change) row.change = { delta: change.delta * this.per, ratio: change.ratio };
+        if (change) row.change = { delta: change.delta * this.perBase, ratio: change.ratio };
       } else {
         if (text.state === 'published' && row.place) row.value = text.value;
         row.change = changeBetween(partial ? undefined : cell, previousCells.get(key)?.partial ? undefined : previousCell);
@@ -560,7 +572,7 @@ export class DaylightMap extends DaylightDataElement {
       </div>
       <p class="summary" part="summary">${this.summary(model, subject, periodLabel, k)}</p>
       <div class="body">
-        ${this.ranked > 0 && model.ranked.length ? this.renderRanked(model, selected) : nothing}
+        ${this.rankedCount > 0 && model.ranked.length ? this.renderRanked(model, selected) : nothing}
         <div class="map-column">
           <div class="map-wrap" ?hidden=${this.showTable}>
             ${boundaries?.status === 'error'
@@ -592,7 +604,7 @@ export class DaylightMap extends DaylightDataElement {
     const t = this.t;
     const label = t.statisticLabel(resolveLabel(metric.label, this.locale), metric.statistic === 'quantile' ? quantileFromStatistic(this.statistic) : undefined);
     if (model.valueMetric !== metric) {
-      const per = t.rateColumn(formatCount(this.per, this.locale));
+      const per = t.rateColumn(formatCount(this.perBase, this.locale));
       return `${label} ${per[0]!.toLowerCase()}${per.slice(1)}`;
     }
     return label;
@@ -634,7 +646,7 @@ export class DaylightMap extends DaylightDataElement {
 
   private renderRanked(model: Model, selected: string | undefined): TemplateResult {
     const t = this.t;
-    const top = model.ranked.slice(0, this.ranked);
+    const top = model.ranked.slice(0, this.rankedCount);
     return html`<section class="ranked" part="ranked" aria-labelledby="${this.uid}-ranked">
       <p class="ranked-title" id="${this.uid}-ranked">${t.rankedHeading}</p>
       <ol>
@@ -722,7 +734,7 @@ export class DaylightMap extends DaylightDataElement {
         <caption>${title}</caption>
         <thead><tr>
           <th scope="col">${t.area}</th><th scope="col">${t.value}</th>
-          ${perCapita ? html`<th scope="col">${t.rateColumn(formatCount(this.per, this.locale))}</th>` : nothing}
+          ${perCapita ? html`<th scope="col">${t.rateColumn(formatCount(this.perBase, this.locale))}</th>` : nothing}
           ${hasShare ? html`<th scope="col">${t.shareColumn}</th>` : nothing}
           ${prev ? html`<th scope="col">${t.changeColumn(prev)}</th>` : nothing}<th scope="col">${t.status}</th>
         </tr></thead>
@@ -807,7 +819,7 @@ export class DaylightMap extends DaylightDataElement {
     const t = this.t;
     const perCapita = model.valueMetric !== model.metric;
     const prev = model.previous ? formatPeriod(model.previous.key, model.previous.grain, this.locale) : '';
-    const header = [t.area, t.value, ...(perCapita ? [t.rateColumn(formatCount(this.per, this.locale))] : []), t.shareColumn, ...(prev ? [t.changeColumn(prev)] : []), t.status];
+    const header = [t.area, t.value, ...(perCapita ? [t.rateColumn(formatCount(this.perBase, this.locale))] : []), t.shareColumn, ...(prev ? [t.changeColumn(prev)] : []), t.status];
     return [header, ...this.tableRows(model).map((row) => [
       row.name,
       row.text.state === 'published' ? row.text.value! : row.text.short,

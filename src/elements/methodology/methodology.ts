@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DaylightDataElement } from '../shared/data-element.js';
+import { numberOf } from '../shared/choices.js';
 import { tokens } from '../shared/styles.js';
 import { methodologyStyles } from './methodology.styles.js';
 import type { Feed, Label, Metric } from '../../core/types.js';
@@ -62,6 +63,11 @@ export class DaylightMethodology extends DaylightDataElement {
   /** The level of the section headings inside (the page's outline continues below its own heading). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
+  /** The heading level in use: 1 to 6; not a number means the default, 3 (with a console warning). */
+  private get level(): number {
+    return Math.min(6, Math.max(1, Math.round(numberOf(this, 'heading-level', this.headingLevel, { fallback: 3 }))));
+  }
+
   /** Overrides the summary line's title ("About this data"). */
   @property() label?: string;
 
@@ -84,7 +90,7 @@ export class DaylightMethodology extends DaylightDataElement {
     const metrics = ids.length ? feed.metrics.filter((m) => ids.includes(m.id)) : feed.metrics;
     const m = feed.methodology;
     const text = (label: Label | undefined) => resolveLabel(label, locale);
-    const heading = (words: string) => html`<p class="heading" role="heading" aria-level=${this.headingLevel}>${words}</p>`;
+    const heading = (words: string) => html`<p class="heading" role="heading" aria-level=${this.level}>${words}</p>`;
     const contactEmail = m.contact?.email ? safeUrl(`mailto:${m.contact.email}`) : undefined;
     const contactUrl = safeUrl(m.contact?.url);
 

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
+import { numberOf } from '../shared/choices.js';
 import { csvFileName, renderDataTable, tableStyles, type TableColumn, type TableModel, type TableRow } from '../shared/data-table.js';
 import { cellAt, chosenPeriod, dimensionLabel, fixedWhere, orderedValues, periodsAt, valueLabel } from '../shared/labels.js';
 import { describeWithProtection, protectGroup, type Described } from '../shared/protect.js';
@@ -214,7 +215,7 @@ export class DaylightTable extends DaylightChartElement {
   }
 
   private sortRows(rows: Row[]): Row[] {
-    const index = this.sortColumn;
+    const index = numberOf(this, 'sort-column', this.sortColumn, { min: 0, integer: true, fallback: undefined });
     if (index === undefined || !this.columns[index]?.sortable) return rows;
     const sign = this.sortDirection === 'ascending' ? 1 : -1;
     return rows.slice().sort((a, b) => {

@@ -5,6 +5,7 @@ import { max } from 'd3-array';
 import { linear, polyline, zeroBasedAxis } from '../shared/axis.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { WidthController } from '../shared/resize.js';
+import { numberOf } from '../shared/choices.js';
 import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
 import { dataTableStyles } from '../shared/table.styles.js';
@@ -24,6 +25,7 @@ interface Point {
   text: CellText;
 }
 
+const DEFAULT_HEIGHT = 240;
 const MARGIN = { top: 12, right: 14, bottom: 30 };
 let nextId = 0;
 
@@ -82,7 +84,7 @@ export class DaylightTrend extends DaylightDataElement {
   @property({ type: Number }) periods?: number;
 
   /** Height of the plot area in CSS pixels. */
-  @property({ type: Number }) height = 240;
+  @property({ type: Number }) height = DEFAULT_HEIGHT;
 
   /** Overrides the chart title (the metric's label by default). */
   @property() label?: string;
@@ -94,6 +96,11 @@ export class DaylightTrend extends DaylightDataElement {
   @state() private tooltipVisible = false;
 
   private readonly size = new WidthController(this);
+
+  /** `height`, or its default when it is not a number of at least 1 (with a console warning). */
+  private get plotHeight(): number {
+    return numberOf(this, 'height', this.height, { min: 1, fallback: DEFAULT_HEIGHT });
+  }
   private readonly uid = `daylight-trend-${++nextId}`;
   private points: Point[] = [];
   private pointsFeed?: Feed;
@@ -124,7 +131,7 @@ export class DaylightTrend extends DaylightDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The loading and error states reserve the plot's height too.
-    if (changed.has('height')) this.style.setProperty('--_plot-height', `${this.height}px`);
+    if (changed.has('height')) this.style.setProperty('--_plot-height', `${this.plotHeight}px`);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -146,10 +153,11 @@ export class DaylightTrend extends DaylightDataElement {
     const selection = this.selectionFor(metric);
     // Hover, focus, a tooltip or the first width measurement re-render the chart; the series and
     // its 60-odd formatted labels only change with these inputs.
-    const pointsKey = [metric.id, JSON.stringify(selection), locale, this.periods ?? ''].join('\u0000');
+    const periods = numberOf(this, 'periods', this.periods, { min: 1, integer: true, fallback: undefined });
+    const pointsKey = [metric.id, JSON.stringify(selection), locale, periods ?? ''].join('\u0000');
     if (feed !== this.pointsFeed || t !== this.pointsMessages || pointsKey !== this.pointsKey) {
       let series = selectSeries(metric, grain, selection);
-      if (this.periods && this.periods > 0) series = series.slice(-this.periods);
+      if (periods) series = series.slice(-periods);
       this.points = series.map(({ period, cell }) => ({
         period,
         label: formatPeriod(period, grain, locale),
@@ -196,7 +204,7 @@ export class DaylightTrend extends DaylightDataElement {
 
   private renderChart(metric: Metric, title: string): TemplateResult {
     const width = this.size.width;
-    const height = this.height;
+    const height = this.plotHeight;
     const values = this.points.map((p) => p.text.value).filter((v): v is number => v !== undefined);
     const tickCount = Math.max(2, Math.floor(height / 60));
     const { end, ticks } = zeroBasedAxis(max(values) ?? 0, tickCount);
