@@ -104,7 +104,7 @@ describe('attributes that take a number', () => {
     expect(shadow(el).querySelector<HTMLElement>('.map')!.getBoundingClientRect().height).to.equal(360);
     expect(shadow(el).querySelectorAll('[part=ranked] li')).to.have.length(5);
     expect(said).to.have.members([
-      '[daylight-map] height="360px" is not a number of at least 1: the default, 360, is used.',
+      '[daylight-map] height="360px" is not a number from 120 to 4000: the default, 360, is used.',
       '[daylight-map] ranked="five" is not a whole number of at least 0: the default, 5, is used.',
       '[daylight-map] per="lakh" is not a number of at least 1: the default, 100000, is used.',
     ]);
@@ -128,9 +128,15 @@ describe('attributes that take a number', () => {
     expect(chart()?.getAttribute('height')).to.equal('240');
     expect(shadow(el).querySelectorAll('.point')).to.have.length(shadow(all).querySelectorAll('.point').length);
     expect(said).to.have.members([
-      '[daylight-trend] height="tall" is not a number of at least 1: the default, 240, is used.',
+      '[daylight-trend] height="tall" is not a number from 60 to 2000: the default, 240, is used.',
       '[daylight-trend] periods="0" is not a whole number of at least 1: it is ignored.',
     ]);
+    // A height the axis cannot draw (it asked for millions of ticks and threw) is out of range too.
+    const { result: huge, said: saidHuge } = await warnings(() => mount('daylight-trend', feed, { metric: 'incidents', height: '1e9' }));
+    await nextFrames();
+    await settled(huge);
+    expect(shadow(huge).querySelector('svg[part=chart]')?.getAttribute('height')).to.equal('240');
+    expect(saidHuge).to.deep.equal(['[daylight-trend] height="1e9" is not a number from 60 to 2000: the default, 240, is used.']);
     const { result: page, said: saidFeed } = await warnings(async () => {
       const feedElement = await fixture<HTMLElement & { loaded: Promise<{ status: string }> }>(html`<daylight-feed timeout="soon" src="/test/fixtures/feeds/small-city.json"></daylight-feed>`);
       return feedElement.loaded;

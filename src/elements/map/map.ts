@@ -233,7 +233,7 @@ export class DaylightMap extends DaylightDataElement {
   /** How many areas the ranked list shows; `0` hides it. */
   @property({ type: Number }) ranked = DEFAULT_RANKED;
 
-  /** Height of the map in CSS pixels. */
+  /** Height of the map in CSS pixels, 120 to 4,000; anything else means the default, 360. */
   @property({ type: Number }) height = DEFAULT_HEIGHT;
 
   /** Overrides the title (the metric's label by default). */
@@ -344,7 +344,7 @@ export class DaylightMap extends DaylightDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('height')) this.style.setProperty('--_map-height', `${numberOf(this, 'height', this.height, { min: 1, fallback: DEFAULT_HEIGHT })}px`);
+    if (changed.has('height')) this.style.setProperty('--_map-height', `${numberOf(this, 'height', this.height, { min: 120, max: 4000, fallback: DEFAULT_HEIGHT })}px`);
     const state = this.effectiveState;
     if (state?.status === 'ready') this.loadBoundaries(state.feed, state.src);
   }

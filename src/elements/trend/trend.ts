@@ -83,7 +83,7 @@ export class DaylightTrend extends DaylightDataElement {
   /** Show only the last N periods. */
   @property({ type: Number }) periods?: number;
 
-  /** Height of the plot area in CSS pixels. */
+  /** Height of the plot area in CSS pixels, 60 to 2,000; anything else means the default, 240. */
   @property({ type: Number }) height = DEFAULT_HEIGHT;
 
   /** Overrides the chart title (the metric's label by default). */
@@ -97,9 +97,9 @@ export class DaylightTrend extends DaylightDataElement {
 
   private readonly size = new WidthController(this);
 
-  /** `height`, or its default when it is not a number of at least 1 (with a console warning). */
+  /** `height`, or its default when it is not a number from 60 to 2,000 (with a console warning): a height of 1e9 asked the axis for millions of ticks. */
   private get plotHeight(): number {
-    return numberOf(this, 'height', this.height, { min: 1, fallback: DEFAULT_HEIGHT });
+    return numberOf(this, 'height', this.height, { min: 60, max: 2000, fallback: DEFAULT_HEIGHT });
   }
   private readonly uid = `daylight-trend-${++nextId}`;
   private points: Point[] = [];
@@ -206,7 +206,8 @@ export class DaylightTrend extends DaylightDataElement {
     const width = this.size.width;
     const height = this.plotHeight;
     const values = this.points.map((p) => p.text.value).filter((v): v is number => v !== undefined);
-    const tickCount = Math.max(2, Math.floor(height / 60));
+    // One gridline per ~60 px, at most 10: more is clutter, not precision.
+    const tickCount = Math.min(10, Math.max(2, Math.floor(height / 60)));
     const { end, ticks } = zeroBasedAxis(max(values) ?? 0, tickCount);
     const y = linear([0, end], [height - MARGIN.bottom, MARGIN.top]);
     const tickText = ticks.map((v) => formatTick(v, metric.unit, this.locale, metric.per));
