@@ -3,7 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { plainCountReporter } from './scripts/plain-count-reporter.mjs';
 import { testRoutes } from './test/server/test-server-plugin.mjs';
-import { leafletTrimDevServer } from './scripts/leaflet-trim.mjs';
+import { leafletTrimDevServer, trimLeaflet } from './scripts/leaflet-trim.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out, and this sandbox refuses it.
@@ -18,7 +18,8 @@ const cssInline = {
   },
   transform(ctx) {
     if (ctx.path.endsWith('.css') && ctx.URL.searchParams.has('inline')) {
-      return { body: `export default ${JSON.stringify(ctx.body)};` };
+      // Leaflet's CSS as the builds ship it, without the rules for parts the map never creates.
+      return { body: `export default ${JSON.stringify(trimLeaflet(ctx.body, ctx.path) ?? ctx.body)};` };
     }
   },
 };

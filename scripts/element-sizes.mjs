@@ -14,7 +14,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { minifyCssLiteralsEsbuild } from './minify-css-literals.mjs';
-import { leafletTrimEsbuild } from './leaflet-trim.mjs';
+import { leafletTrimEsbuild, trimLeaflet, trimLeafletCss } from './leaflet-trim.mjs';
 
 const KB = 1024;
 export const BUDGETS = {
@@ -27,7 +27,7 @@ export function compressed(bytes) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
 }
 
-/** `leaflet.css?inline` -> the CSS text (or '' when `stubCss`), as Vite does. */
+/** `leaflet.css?inline` -> the CSS text as the builds ship it, trimmed (or '' when `stubCss`), as Vite does. */
 function cssInline(stubCss) {
   return {
     name: 'css-inline',
@@ -35,7 +35,7 @@ function cssInline(stubCss) {
       b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, 'node_modules', args.path.replace(/\?inline$/, '')), namespace: 'css-inline' }));
       b.onResolve({ filter: /^leaflet\/.*\.css\?inline$/ }, (args) => ({ path: resolve('node_modules', args.path.replace(/\?inline$/, '')), namespace: 'css-inline' }));
       b.onLoad({ filter: /.*/, namespace: 'css-inline' }, (args) => ({
-        contents: `export default ${JSON.stringify(stubCss ? '' : readFileSync(args.path, 'utf8'))};`, loader: 'js',
+        contents: `export default ${JSON.stringify(stubCss ? '' : trimLeaflet(readFileSync(args.path, 'utf8'), args.path) ?? readFileSync(args.path, 'utf8'))};`, loader: 'js',
       }));
     },
   };
@@ -101,7 +101,8 @@ export async function measureSizes() {
     for (const c of chunks) if (c.name !== 'chunk') onDemand.set(c.name, c.bytes);
   }
   for (const [name, bytes] of [...onDemand].sort()) rows.push({ name: `${ON_DEMAND[name] ?? 'on request only'}: ${name} chunk`, ...compressed(Buffer.from(bytes)) });
-  const leafletCss = compressed(readFileSync('node_modules/leaflet/dist/leaflet.css'));
+  // As the map ships it: without the rules for parts it never creates (scripts/leaflet-trim.mjs).
+  const leafletCss = compressed(Buffer.from(trimLeafletCss(readFileSync('node_modules/leaflet/dist/leaflet.css', 'utf8'))));
   rows.push({ name: 'Leaflet CSS (on top of the map budget)', ...leafletCss });
   return rows;
 }

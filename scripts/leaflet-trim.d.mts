@@ -3,6 +3,8 @@ import type { Plugin as EsbuildPlugin } from 'esbuild';
 
 export const UNUSED_METHODS: Readonly<Record<string, readonly string[]>>;
 export const REPLACED_MODULES: Readonly<Record<string, string>>;
+export const UNUSED_CSS_CLASSES: readonly string[];
+export function trimLeafletCss(css: string): string;
 export function leafletModule(id: string): string | undefined;
 export function removeMethods(code: string, file: string, names: readonly string[]): string;
 export function trimLeaflet(code: string, id: string): string | undefined;

@@ -102,12 +102,78 @@ export function removeMethods(code, file, names) {
 }
 
 /**
+ * Classes of Leaflet's CSS for parts the map never creates: popups, tooltips, markers, the zoom,
+ * layers and scale controls and the bar they sit in, the box-zoom rectangle and its cursor, image
+ * overlays, VML shapes, old Internet Explorer, and the high-density icon of the layers control.
+ * (The panes stay, with their stacking order, and so do tiles, the attribution control and its
+ * corners, dragging and zoom-animation classes, and the Safari tile rules.)
+ */
+export const UNUSED_CSS_CLASSES = [
+  'leaflet-popup', 'leaflet-popup-content-wrapper', 'leaflet-popup-content', 'leaflet-popup-tip-container',
+  'leaflet-popup-tip', 'leaflet-popup-close-button', 'leaflet-popup-scrolled',
+  'leaflet-tooltip', 'leaflet-tooltip-top', 'leaflet-tooltip-bottom', 'leaflet-tooltip-left', 'leaflet-tooltip-right',
+  'leaflet-marker-icon', 'leaflet-marker-shadow',
+  'leaflet-control-zoom', 'leaflet-control-zoom-in', 'leaflet-control-zoom-out',
+  'leaflet-control-layers', 'leaflet-control-layers-toggle', 'leaflet-control-layers-expanded',
+  'leaflet-control-layers-list', 'leaflet-control-layers-scrollbar', 'leaflet-control-layers-selector',
+  'leaflet-control-layers-separator', 'leaflet-control-layers-overlays', 'leaflet-control-layers-base',
+  'leaflet-control-scale', 'leaflet-control-scale-line', 'leaflet-bar', 'leaflet-disabled',
+  'leaflet-zoom-box', 'leaflet-crosshair', 'leaflet-image-layer', 'leaflet-vml-shape', 'lvml', 'leaflet-oldie', 'leaflet-retina',
+  'leaflet-default-icon-path', 'leaflet-div-icon', 'leaflet-marker-draggable',
+];
+
+const LEAFLET_CSS = /[\\/]leaflet[\\/]dist[\\/]leaflet\.css$/;
+const unusedClass = new RegExp(`\\.(?:${UNUSED_CSS_CLASSES.join('|')})(?![\\w-])`);
+
+/**
+ * Leaflet's stylesheet without the rules for parts the map never creates (UNUSED_CSS_CLASSES):
+ * two thirds of it, which the map's chunk carries and every map parses into its shadow root. A
+ * selector list keeps the selectors that name none of them; a rule left with none goes, and so
+ * does an at-rule left empty. Comments go too. Leaflet's CSS has no strings or nested braces
+ * beyond one level of @media, which is all this reads.
+ * @param {string} css
+ * @returns {string}
+ */
+export function trimLeafletCss(css) {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const blockEnd = (from) => {
+    let depth = 0;
+    for (let i = from; i < text.length; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}' && --depth === 0) return i + 1;
+    }
+    throw new Error('leaflet-trim: unbalanced braces in leaflet.css');
+  };
+  const rules = (from, to) => {
+    const kept = [];
+    let at = from;
+    for (;;) {
+      const open = text.indexOf('{', at);
+      if (open < 0 || open >= to) break;
+      const end = blockEnd(open);
+      const head = text.slice(at, open).trim();
+      if (head.startsWith('@')) {
+        const inner = rules(open + 1, end - 1);
+        if (inner.length) kept.push(`${head} {\n${inner.join('\n')}\n}`);
+      } else {
+        const selectors = head.split(',').map((selector) => selector.trim()).filter((selector) => !unusedClass.test(selector));
+        if (selectors.length) kept.push(`${selectors.join(',\n')} ${text.slice(open, end).trim()}`);
+      }
+      at = end;
+    }
+    return kept;
+  };
+  return `${rules(0, text.length).join('\n')}\n`;
+}
+
+/**
  * The trimmed source of a Leaflet module, or undefined when `id` is not one this trims.
  * @param {string} code
  * @param {string} id a file path or module id
  * @returns {string | undefined}
  */
 export function trimLeaflet(code, id) {
+  if (LEAFLET_CSS.test(id.split('?')[0])) return trimLeafletCss(code);
   const module = leafletModule(id);
   if (!module) return undefined;
   if (module in REPLACED_MODULES) return REPLACED_MODULES[module];
@@ -141,11 +207,16 @@ export function leafletTrimEsbuild() {
   };
 }
 
-/** @web/dev-server plugin, so the browser tests run the trimmed Leaflet. */
+/**
+ * @web/dev-server plugin, so the browser tests run the trimmed Leaflet. Its modules only: the dev
+ * server turns `leaflet.css?inline` into a module in the test config's own plugin, which trims
+ * the CSS first (trimLeafletCss), so the order of the two plugins does not matter.
+ */
 export function leafletTrimDevServer() {
   return {
     name: 'daylight-leaflet-trim',
     transform(context) {
+      if (!leafletModule(context.path)) return undefined;
       const out = trimLeaflet(context.body, context.path);
       return out === undefined ? undefined : { body: out };
     },

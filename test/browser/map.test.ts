@@ -247,8 +247,12 @@ describe('<daylight-map>', () => {
     const el = page.querySelector('daylight-map')!;
     await el.mapReady;
     expect(paths(el)).to.have.length(22);
-    // Leaflet's CSS applies inside the shadow root and nowhere else.
+    // Leaflet's CSS applies inside the shadow root and nowhere else, without the rules for parts
+    // the map never creates (popups, markers, Leaflet's own controls).
     expect(getComputedStyle($(el, '.leaflet-map-pane')!).position).to.equal('absolute');
+    const leafletRules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).filter((rule) => rule.includes('.leaflet-'));
+    expect(leafletRules.length).to.be.greaterThan(20);
+    expect(leafletRules.filter((rule) => /\.leaflet-(popup-content|marker-icon|control-zoom|bar)\b/.test(rule))).to.deep.equal([]);
     expect([...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('.leaflet-')))).to.equal(false);
     // No tile layer: nothing is fetched from a third party.
     expect($$(el, 'img')).to.have.length(0);
@@ -581,6 +585,11 @@ describe('<daylight-map>', () => {
     expect(text(el, '.leaflet-control-attribution')).to.equal('<b onmouseover="x()">© Tiles</b>');
     expect($(el, '.leaflet-control-attribution b')).to.equal(null);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    // Leaflet's CSS, trimmed of what the map never creates, still places the attribution in its
+    // corner over the map.
+    const corner = getComputedStyle($(el, '.leaflet-bottom.leaflet-right')!);
+    expect([corner.position, corner.zIndex]).to.deep.equal(['absolute', '1000']);
+    expect(getComputedStyle($(el, '.leaflet-control-attribution')!).paddingLeft).to.equal('5px');
   });
 
   it('switches between SVG and canvas when the renderer attribute changes after it has drawn', async () => {

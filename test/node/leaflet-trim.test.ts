@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import ts from 'typescript';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import postcss from 'postcss';
+import { transform as lightningcss } from 'lightningcss';
 import {
-  REPLACED_MODULES, UNUSED_METHODS, leafletTrimEsbuild, removeMethods, trimLeaflet,
+  REPLACED_MODULES, UNUSED_CSS_CLASSES, UNUSED_METHODS, leafletTrimEsbuild, removeMethods, trimLeaflet, trimLeafletCss,
 } from '../../scripts/leaflet-trim.mjs';
 
 const REMOVED = Object.values(UNUSED_METHODS).flat();
@@ -124,8 +126,46 @@ describe('leaflet-trim', () => {
       const code = chunks.map((file) => readFileSync(join(outDir, file), 'utf8')).join('\n');
       assert.match(code, /[,{]fitBounds(?:\(|:function\()/);
       for (const name of REMOVED) assert.doesNotMatch(code, new RegExp(`[,{]${name}(?:\\(|:function\\()`), name);
+      // Leaflet's CSS, inlined in the map's chunk, without the popup rules (Popup.js itself is not bundled).
+      assert.match(code, /leaflet-control-attribution/);
+      assert.doesNotMatch(code, /leaflet-popup-content-wrapper/);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('leaflet-trim: Leaflet\'s CSS', () => {
+  const original = readFileSync('node_modules/leaflet/dist/leaflet.css', 'utf8');
+  const unused = new RegExp(`\\.(?:${UNUSED_CSS_CLASSES.join('|')})(?![\\w-])`);
+  /** The stylesheet minified by lightningcss (which also proves it parses), to compare rules, not spacing. */
+  const normalised = (css: string) => lightningcss({ filename: 'leaflet.css', code: Buffer.from(css), minify: true }).code.toString();
+
+  it('keeps every rule and selector of Leaflet\'s stylesheet that names none of the unused classes, and only those', () => {
+    // The same cut made independently, with PostCSS's parser.
+    const expected = postcss.parse(original);
+    expected.walkComments((comment) => { comment.remove(); });
+    expected.walkRules((rule) => {
+      const kept = rule.selectors.filter((selector) => !unused.test(selector));
+      if (kept.length === 0) rule.remove();
+      else rule.selectors = kept;
+    });
+    expected.walkAtRules((atRule) => { if (!atRule.nodes?.length) atRule.remove(); });
+    const trimmed = trimLeafletCss(original);
+    assert.equal(normalised(trimmed), normalised(expected.toString()));
+    assert.ok(trimmed.length < original.length * 0.45, `${trimmed.length} of ${original.length} characters`);
+  });
+
+  it('removes popups, markers and Leaflet\'s controls, keeps the panes, tiles, attribution and animation', () => {
+    const trimmed = normalised(trimLeafletCss(original));
+    for (const gone of ['.leaflet-popup-content-wrapper', '.leaflet-marker-icon', '.leaflet-control-zoom', '.leaflet-bar', '.leaflet-control-layers']) {
+      assert.ok(!trimmed.includes(gone), gone);
+    }
+    for (const kept of ['.leaflet-pane', '.leaflet-map-pane', '.leaflet-popup-pane', '.leaflet-tile-loaded', '.leaflet-control-attribution', '.leaflet-bottom', '.leaflet-zoom-anim', '.leaflet-interactive', '.leaflet-safari', '@media print']) {
+      assert.ok(trimmed.includes(kept), kept);
+    }
+    // Only Leaflet's stylesheet is touched.
+    assert.equal(trimLeaflet('.x{color:red}', '/app/src/styles.css'), undefined);
+    assert.equal(trimLeaflet(original, '/app/node_modules/leaflet/dist/leaflet.css?inline'), trimLeafletCss(original));
   });
 });
