@@ -145,3 +145,22 @@ describe('attributes that take a number', () => {
     expect(saidFeed).to.deep.equal(['[daylight-feed] timeout="soon" is not a number of at least 1: the default, 15000, is used.']);
   });
 });
+
+describe('a period that is not a period', () => {
+  it('is explained by the element instead of read as a period without data; a well-formed absent one still reads "No data"', async () => {
+    const feed = await fixtureFeed();
+    const kpi = await mount('daylight-kpi', feed, { metric: 'incidents', period: '2024-13' });
+    const alert = shadow(kpi).querySelector('[role=alert]');
+    expect(alert?.textContent).to.equal('period="2024-13" is not a period. Write a year ("2024"), a quarter ("2024-Q3"), a month ("2024-07") or a week ("2024-W07").');
+    const spanish = await mount('daylight-breakdown', await fixtureFeed('services.json'), { metric: 'referrals', by: 'service', period: 'last year', lang: 'es' });
+    await settled(spanish);
+    expect(shadow(spanish).querySelector('[role=alert]')?.textContent).to.contain('period="last year" no es un periodo');
+    const districts = await fixtureFeed('phl-districts.json');
+    const map = await mountMap(districts, { period: 'NaN' });
+    expect(shadow(map).querySelector('[role=alert]')?.textContent).to.contain('period="NaN" is not a period.');
+    // A real period the feed does not cover is no data, not a mistake in the attribute.
+    const absent = await mount('daylight-kpi', feed, { metric: 'incidents', period: '2099-01' });
+    expect(shadow(absent).querySelector('[role=alert]')).to.equal(null);
+    expect(shadow(absent).textContent).to.contain('No data');
+  });
+});

@@ -36,6 +36,7 @@ const common = {
   noFeed: 'No data source: place this element inside <daylight-feed src="…">, or set its feed property.',
   unknownMetric: (metric: string, available: string) => `The feed has no metric "${metric}". Metrics in this feed: ${available}.`,
   noMetricAttribute: 'Set the metric attribute, e.g. metric="incidents".',
+  notAPeriod: (period: string) => `period="${period}" is not a period. Write a year ("2024"), a quarter ("2024-Q3"), a month ("2024-07") or a week ("2024-W07").`,
   networkError: (url: string) => `Could not reach ${url}. Check the address, and that the server allows this page to load it (CORS).`,
   httpError: (url: string, status: number, statusText: string) =>
     `The server answered ${status}${statusText ? ` ${statusText}` : ''} for ${url}. `

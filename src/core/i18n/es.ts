@@ -8,6 +8,7 @@ export const es: Messages = {
   errorWidget: 'Este gráfico no se puede mostrar porque no se pudieron cargar sus datos.',
   errorDetails: 'Detalles para quien administra el sitio',
   noFeed: 'Sin fuente de datos: coloque este elemento dentro de <daylight-feed src="…"> o asigne su propiedad feed.',
+  notAPeriod: (period) => `period="${period}" no es un periodo. Escriba un año («2024»), un trimestre («2024-Q3»), un mes («2024-07») o una semana («2024-W07»).`,
   unknownMetric: (metric, available) => `Los datos no tienen la métrica «${metric}». Métricas disponibles: ${available}.`,
   noMetricAttribute: 'Indique el atributo metric, por ejemplo metric="incidents".',
   networkError: (url) => `No se pudo acceder a ${url}. Revise la dirección y que el servidor permita que esta página la cargue (CORS).`,

@@ -66,6 +66,10 @@ export class DaylightKpi extends DaylightDataElement {
   /** The period to show (e.g. `2026-10`); defaults to the latest period with data. */
   @property() period?: string;
 
+  protected override get requestedPeriod(): string | undefined {
+    return this.period;
+  }
+
   /** What to compare with: `year` (same period a year earlier; default), `previous` (the period before), or `none`. */
   @property() compare: Comparison = 'year';
 

@@ -206,6 +206,10 @@ export class DaylightMap extends DaylightDataElement {
   /** The period to show (`2024`, or `2024-07` in a monthly feed). Defaults to the latest full year. */
   @property() period?: string;
 
+  protected override get requestedPeriod(): string | undefined {
+    return this.period;
+  }
+
   /** For quantile metrics: `median` (default), `p90`, or a fraction such as `0.75`. */
   @property() statistic?: string;
 

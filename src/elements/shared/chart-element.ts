@@ -28,6 +28,10 @@ export abstract class DaylightChartElement extends DaylightDataElement {
   /** The period to show (e.g. `2024` or `2024-10`); defaults to the filter's period, else the latest with data. */
   @property() period?: string;
 
+  protected override get requestedPeriod(): string | undefined {
+    return this.period;
+  }
+
   /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `call_type=medical`. */
   @property() where?: string;
 

@@ -17,7 +17,9 @@ import { validateFeed } from '../../core/validate.js';
 import { guardFeed, type PrivacyFault } from '../../core/privacy.js';
 import { messagesFor, type Messages } from '../../core/i18n/index.js';
 import { findMetric } from '../../core/select.js';
-import type { Feed, Metric } from '../../core/types.js';
+import type { Feed, Grain, Metric } from '../../core/types.js';
+import { TOTAL } from '../../core/types.js';
+import { isPeriodOfGrain, PERIODS_PER_YEAR } from '../../core/period.js';
 import { formatCount } from '../../core/format.js';
 
 const validated = new WeakMap<object, FeedState>();
@@ -100,7 +102,7 @@ export abstract class DaylightDataElement extends LitElement {
         </div>`);
       }
       case 'ready': {
-        const problem = this.configurationProblem(state.feed);
+        const problem = this.configurationProblem(state.feed) ?? this.periodProblem();
         if (problem) return this.renderFrame(html`<div class="state error" role="alert"><strong>${problem}</strong></div>`);
         return this.renderFrame(this.renderReady(state.feed, state.faults));
       }
@@ -118,6 +120,23 @@ export abstract class DaylightDataElement extends LitElement {
   }
 
   protected abstract renderReady(feed: Feed, faults: readonly PrivacyFault[]): TemplateResult;
+
+  /** The `period` attribute of elements that show one period (undefined for the others). */
+  protected get requestedPeriod(): string | undefined {
+    return undefined;
+  }
+
+  /**
+   * A `period` that is no period at all ("2024-13", "last year") explained, instead of a widget
+   * that reads "No data 2024-13" as if the feed lacked it. A well-formed period the feed does not
+   * have still shows as no data.
+   */
+  private periodProblem(): string | undefined {
+    const period = this.requestedPeriod;
+    if (period === undefined || period === null || period === TOTAL) return undefined;
+    const grains = Object.keys(PERIODS_PER_YEAR) as Grain[];
+    return grains.some((grain) => isPeriodOfGrain(period, grain)) ? undefined : this.t.notAPeriod(period);
+  }
 
   /** Looks up a metric and explains, in the reader's language, when it is missing. */
   protected metricProblem(feed: Feed, id: string | undefined): string | undefined {
