@@ -266,6 +266,7 @@ export class DaylightMap extends DaylightDataElement {
   private get rankedCount(): number {
     return numberOf(this, 'ranked', this.ranked, { min: 0, integer: true, fallback: DEFAULT_RANKED });
   }
+
   private exportTitle = '';
   private model?: Model;
   private layer?: MapLayer;
@@ -376,7 +377,10 @@ export class DaylightMap extends DaylightDataElement {
       source = url ?? this.areas;
       const early = this.earlyBoundaries;
       this.earlyBoundaries = undefined;
-      load = () => (!url ? Promise.reject(new TypeError(`not a URL: ${source}`)) : early?.url === url ? early.promise : fetchBoundaries(url));
+      load = () => {
+        if (!url) return Promise.reject(new TypeError(`not a URL: ${source}`));
+        return early?.url === url ? early.promise : fetchBoundaries(url);
+      };
     } else if (feed.areas?.inline) {
       source = 'the feed (areas.inline)';
       inMemory = feed.areas.inline;
