@@ -146,6 +146,24 @@ describe('attributes that take a number', () => {
   });
 });
 
+describe('attributes that take a number: headings and the table', () => {
+  it('heading-level="h2" keeps the default level, 3, and sort-column="service" sorts nothing, each with one warning', async () => {
+    const feed = await fixtureFeed();
+    const { result: methodology, said } = await warnings(() => mount('daylight-methodology', feed, { 'heading-level': 'h2' }));
+    const levels = [...shadow(methodology).querySelectorAll('[role=heading]')].map((heading) => heading.getAttribute('aria-level'));
+    expect(levels.length).to.be.greaterThan(0);
+    expect(new Set(levels)).to.deep.equal(new Set(['3']));
+    expect(said).to.deep.equal(['[daylight-methodology] heading-level="h2" is not a number: the default, 3, is used.']);
+    const services = await fixtureFeed('services.json');
+    const attributes = { metric: 'referrals', by: 'service' };
+    const rows = (el: Element) => [...shadow(el).querySelectorAll('tbody th')].map((cell) => cell.textContent!.trim());
+    const unsorted = rows(await mount('daylight-table', services, attributes, 640));
+    const { result: table, said: saidTable } = await warnings(() => mount('daylight-table', services, { ...attributes, 'sort-column': 'service' }, 640));
+    expect(rows(table)).to.deep.equal(unsorted);
+    expect(saidTable).to.deep.equal(['[daylight-table] sort-column="service" is not a whole number of at least 0: it is ignored.']);
+  });
+});
+
 describe('a period that is not a period', () => {
   it('is explained by the element instead of read as a period without data; a well-formed absent one still reads "No data"', async () => {
     const feed = await fixtureFeed();
