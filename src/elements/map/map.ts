@@ -222,7 +222,7 @@ export class DaylightMap extends DaylightDataElement {
   /** The feature property that holds an area's population. */
   @property({ attribute: 'population-property' }) populationProperty = 'population';
 
-  /** Per-capita rates are per this many residents. */
+  /** Per-capita rates are per this many residents (at least 1; anything else means 100,000). */
   @property({ type: Number }) per = DEFAULT_PER;
 
   /** A tile URL template (`https://…/{z}/{x}/{y}.png`). None by default: no third-party requests. Changing it redraws the map with the new tiles. */

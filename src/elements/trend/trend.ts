@@ -80,7 +80,7 @@ export class DaylightTrend extends DaylightDataElement {
   /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `type=fatal`. */
   @property() where?: string;
 
-  /** Show only the last N periods. */
+  /** Show only the last N periods (a whole number of at least 1; anything else shows every period). */
   @property({ type: Number }) periods?: number;
 
   /** Height of the plot area in CSS pixels, 60 to 2,000; anything else means the default, 240. */
