@@ -124,3 +124,35 @@ describe('no English left in a Spanish page', () => {
     });
   }
 });
+
+describe('lang values as pages write them', () => {
+  it('reads "ES" and "es_ES" as Spanish, with the feed\'s Spanish labels, and passes over a value that is not a language', async () => {
+    const small = await fixtureFeed();
+    const spanish = await kpi(small, { metric: 'incidents' }, 'es');
+    // Upper case: the sentence and the feed's labels ("Toda la ciudad"), not English labels around Spanish words.
+    expect(await kpi(small, { metric: 'incidents' }, 'ES')).to.equal(spanish);
+    // An underscore, as some systems write locales, made Intl throw from the element's first date.
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    window.addEventListener('error', onError);
+    try {
+      expect(await kpi(small, { metric: 'incidents' }, 'es_ES')).to.equal(spanish);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
+    // Not a language tag: as if absent, so the page's language (English here) applies.
+    expect(await kpi(small, { metric: 'incidents' }, '<b>')).to.equal(await kpi(small, { metric: 'incidents' }, 'en'));
+  });
+});
+
+describe('canonicalLang', () => {
+  it('puts a tag in its canonical case and refuses what is not a tag', async () => {
+    const { canonicalLang } = await import('../../src/elements/shared/locale.js');
+    const cases: Array<[string, string | undefined]> = [
+      ['es', 'es'], ['ES', 'es'], ['es-mx', 'es-MX'], ['es_ES', 'es-ES'], [' en-GB ', 'en-GB'], ['zh-hant-tw', 'zh-Hant-TW'],
+      ['es-419', 'es-419'], ['de-CH-1996', 'de-CH-1996'], ['', undefined], ['<b>', undefined], ['e', undefined], ['english', undefined], ['x'.repeat(300), undefined],
+    ];
+    expect(cases.map(([value]) => canonicalLang(value))).to.deep.equal(cases.map(([, expected]) => expected));
+  });
+});

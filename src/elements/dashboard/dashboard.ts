@@ -127,7 +127,8 @@ export class DaylightDashboard extends LitElement {
   }
 
   private get locale(): string {
-    return this.langAttribute || closestLang(this);
+    // closestLang reads this element's own `lang` first; the property only makes a change re-render.
+    return closestLang(this);
   }
 
   /** The sections this feed can fill, in the requested order. */

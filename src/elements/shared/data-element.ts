@@ -50,7 +50,8 @@ export abstract class DaylightDataElement extends LitElement {
 
   /** The language tag this element renders in. */
   protected get locale(): string {
-    return this.langAttribute || closestLang(this);
+    // closestLang reads this element's own `lang` first; the property only makes a change re-render.
+    return closestLang(this);
   }
 
   protected get t(): Messages {

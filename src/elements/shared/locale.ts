@@ -9,12 +9,34 @@ export function closestLang(element: Element): string {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) {
-      const lang = node.getAttribute('lang');
+      const lang = canonicalLang(node.getAttribute('lang') ?? '');
       if (lang) return lang;
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return 'en';
+}
+
+// language[-Script][-REGION][-variant...], the part of BCP 47 that pages write.
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?((?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)$/i;
+
+/**
+ * A `lang` value in its canonical case ("ES" -> "es", "es-mx" -> "es-MX"), with "es_ES" read as
+ * "es-ES", or undefined when it is not a language tag. Feed labels are keyed by tag and Intl throws
+ * on an invalid one, so a `lang="ES"` read English labels around Spanish sentences, and
+ * `lang="es_ES"` threw from the first date the element formatted. A value that is not a tag is
+ * passed over, as if absent, for the nearest one above. (Not Intl.getCanonicalLocales: the first
+ * Intl call of a page starts ICU, which the elements keep off their first paint.)
+ */
+export function canonicalLang(value: string): string | undefined {
+  const match = LANGUAGE_TAG.exec(value.trim().replace(/_/g, '-'));
+  if (!match) return undefined;
+  const [, language, script, region, variants] = match;
+  return [
+    language!.toLowerCase(),
+    script ? script[0]!.toUpperCase() + script.slice(1).toLowerCase() : '',
+    region ? region.toUpperCase() : '',
+  ].filter(Boolean).join('-') + (variants ?? '').toLowerCase();
 }
 
 const hosts = new Set<ReactiveControllerHost>();
