@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { feedContext, selectionContext, type FeedSelection, type FeedState } from '../shared/context.js';
 import { numberOf } from '../shared/choices.js';
+import { absoluteUrl } from '../shared/url.js';
 import { acquireFeed, DEFAULT_TIMEOUT_MS, FeedLoadError, loadLastGood, type FeedError, type FeedHandle } from '../shared/loader.js';
 import type { Feed } from '../../core/types.js';
 import { FeedErrorEvent, FeedLoadEvent } from '../shared/events.js';
@@ -161,10 +162,8 @@ export class DaylightFeed extends LitElement {
       this.settle(id, { status: 'error', error: { kind: 'network', url: '(no src attribute)' } });
       return;
     }
-    let url: string;
-    try {
-      url = new URL(this.src, document.baseURI).href;
-    } catch {
+    const url = absoluteUrl(this.src);
+    if (!url) {
       // Not an address at all ("http://["): said like one that cannot be reached, naming it.
       this.settle(id, { status: 'error', error: { kind: 'network', url: this.src } });
       return;

@@ -9,6 +9,7 @@ import { tokens } from '../shared/styles.js';
 import { dataTableStyles } from '../shared/table.styles.js';
 import { mapStyles } from './map.styles.js';
 import { deferred, nextTask } from '../shared/tasks.js';
+import { absoluteUrl } from '../shared/url.js';
 import { areaInDirection, screenPoint, type Direction, type ScreenPoint } from './directions.js';
 import type { AreaPaint, CanvasModule, LayerArea, LayerColours, MapLayer, TilesModule } from './leaflet-layer.js';
 import type { Feed, Metric } from '../../core/types.js';
@@ -1185,15 +1186,6 @@ export class DaylightMap extends DaylightDataElement {
 }
 
 const ARROWS: Partial<Record<string, Direction>> = { ArrowRight: 'right', ArrowLeft: 'left', ArrowUp: 'up', ArrowDown: 'down' };
-
-/** `value` resolved against `base` (the page by default), or undefined when it is not a URL. */
-function absoluteUrl(value: string, base: string = document.baseURI): string | undefined {
-  try {
-    return new URL(value, base).href;
-  } catch {
-    return undefined;
-  }
-}
 
 function fetchBoundaries(url: string): Promise<unknown> {
   let promise = boundaryCache.get(url);
