@@ -103,7 +103,9 @@ const optionSets: { name: string; options: Intl.NumberFormatOptions; format: (v:
     values: fc.oneof(
       plain(1e-6, 0.1),
       negate(fc.array(digit, { maxLength: 5 }).map((d) => Number(`0.0${d.join('')}5`))),
-    ).filter((v) => v !== 0 && Math.abs(v) < 0.1),
+    // Five zeros make 0.0000005, which String() writes as 5e-7: that goes to Intl by design (see
+    // `plain`), and this test's Intl throws, so one seed in a few thousand failed the run.
+    ).filter((v) => v !== 0 && Math.abs(v) < 0.1 && !String(v).includes('e')),
   },
 ];
 
