@@ -6,6 +6,9 @@
 import type * as L from 'leaflet';
 import { Canvas } from 'leaflet/src/layer/vector/Canvas.js';
 import type { LayerColours, Patterns } from './leaflet-layer.js';
+// The map's chunk holds the Leaflet this one shares with it. Importing it makes every bundler keep
+// that part there (esbuild, say, would otherwise give it a chunk of its own, or two).
+import './leaflet-layer.js';
 
 export function canvasRenderer(options: L.RendererOptions): L.Renderer {
   return new Canvas(options);

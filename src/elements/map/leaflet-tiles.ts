@@ -2,6 +2,8 @@
  * The optional tile layer under the areas (`<daylight-map tiles>`), split from the map's chunk
  * because most maps have none: the boundaries are the base map.
  */
+// As in leaflet-canvas.ts: keeps the Leaflet shared with the map's chunk in that chunk.
+import './leaflet-layer.js';
 import { TileLayer } from 'leaflet/src/layer/tile/TileLayer.js';
 import { Attribution } from 'leaflet/src/control/Control.Attribution.js';
 import type { Map as LeafletMap } from 'leaflet/src/map/Map.js';
