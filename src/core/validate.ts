@@ -46,18 +46,22 @@ const url = v.pipe(v.string('a URL'), v.minLength(1, 'a URL'));
 const nonNegativeInteger = (what = 'a non-negative integer') =>
   v.pipe(v.number(what), v.integer(what), v.minValue(0, what));
 
-const geoJsonCollection = v.looseObject(
+// Other members of a Feature or FeatureCollection (bbox, id, crs…) pass through: a rest schema of
+// unknown() rather than looseObject, and picklist rather than literal, because the envelope uses
+// both of those already; each further Valibot schema kind adds its code to every element.
+const geoJsonCollection = v.objectWithRest(
   {
-    type: v.literal('FeatureCollection', 'a GeoJSON "FeatureCollection"'),
+    type: v.picklist(['FeatureCollection'], 'a GeoJSON "FeatureCollection"'),
     features: v.array(
-      v.looseObject({
-        type: v.literal('Feature', 'a GeoJSON "Feature"'),
+      v.objectWithRest({
+        type: v.picklist(['Feature'], 'a GeoJSON "Feature"'),
         properties: v.nullable(v.record(v.string(), v.unknown(), 'an object of feature properties, or null')),
         geometry: v.unknown(),
-      }),
+      }, v.unknown()),
       'an array of GeoJSON features',
     ),
   },
+  v.unknown(),
   'a GeoJSON FeatureCollection',
 );
 
@@ -211,7 +215,7 @@ function fromValibot(raw: v.BaseIssue<unknown>): ValidationIssue {
   }
   const missing = raw.input === undefined && raw.received === 'undefined';
   // An object schema reports a missing key with its own message; name the key instead.
-  if (missing && (raw.type === 'strict_object' || raw.type === 'object' || raw.type === 'loose_object')) {
+  if (missing && (raw.type === 'strict_object' || raw.type === 'object' || raw.type === 'object_with_rest')) {
     return { path: where, expected: 'a value (the field is required)', found: 'nothing', message: `${where}: required field is missing.` };
   }
   const expected = raw.message.startsWith('Invalid') ? (raw.expected ?? 'a valid value') : raw.message;

@@ -49,6 +49,17 @@ describe('validateFeed', () => {
     assert.deepEqual(messages(feed), ['period.grain: required field is missing.']);
   });
 
+  it('checks inline GeoJSON boundaries: other GeoJSON members pass, a missing feature member is named', () => {
+    const withAreas = (inline: unknown) => ({ ...smallCity(), areas: { key: 'district', inline } });
+    const feature = { type: 'Feature', id: 7, bbox: [0, 0, 1, 1], properties: { district: '1' }, geometry: null };
+    assert.ok(validateFeed(withAreas({ type: 'FeatureCollection', crs: { type: 'name' }, features: [feature] })).ok);
+    const { properties: _omitted, ...withoutProperties } = feature;
+    assert.deepEqual(messages(withAreas({ type: 'FeatureCollection', features: [withoutProperties] })),
+      ['areas.inline.features[0].properties: required field is missing.']);
+    assert.deepEqual(messages(withAreas({ type: 'Topology', features: [feature] })),
+      ['areas.inline.type: expected a GeoJSON "FeatureCollection", found "Topology".']);
+  });
+
   it('rejects unknown fields, so free text cannot ride along in a feed', () => {
     const feed = smallCity() as unknown as { jurisdiction: Record<string, unknown>; metrics: Array<{ cells: Array<Record<string, unknown>> }> };
     feed.metrics[0]!.cells[0]!.address = '4000 Block of MISSION ST';
