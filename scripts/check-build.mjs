@@ -59,5 +59,12 @@ else {
   if (!ok) failed = true;
   console.log(`lazy map chunk gzip budget ${LAZY_CHUNK_GZIP_BYTES} B: ${ok ? 'ok' : 'OVER'}`);
 }
+// The bundles carry no licence comments; the notices of what they bundle ship beside them.
+const notices = join('dist', 'THIRD-PARTY-NOTICES.txt');
+let noticesText = '';
+try { noticesText = readFileSync(notices, 'utf8'); } catch { /* reported below */ }
+const unnoticed = ['lit-html', 'leaflet', 'valibot'].filter((name) => !noticesText.includes(`\n${name} `));
+if (unnoticed.length) { console.error(`${notices} is missing or does not name ${unnoticed.join(', ')}`); failed = true; }
+else console.log(`${notices}: ok`);
 console.log(`size check took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

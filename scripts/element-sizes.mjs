@@ -51,6 +51,9 @@ async function bundle(entry, stubCss) {
     entryPoints: [entry], bundle: true, minify: true, format: 'esm', splitting: true, write: false, metafile: true,
     outdir: '/virtual', target: 'es2022', conditions: ['production'], platform: 'browser',
     tsconfig: 'tsconfig.json', logLevel: 'silent', plugins: [cssInline(stubCss), minifyCssLiteralsEsbuild(), leafletTrimEsbuild()],
+    // As the library build: no licence comments in the code (the package exports only dist/, whose
+    // bundles have none); the licences ship in dist/THIRD-PARTY-NOTICES.txt.
+    legalComments: 'none',
   });
   const outputs = result.metafile.outputs;
   const bytesOf = new Map(result.outputFiles.map((f) => [relativeOut(f.path), f.contents]));
