@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
 import { choiceOf, COMPARISONS } from '../shared/choices.js';
@@ -81,19 +80,26 @@ export interface BreakdownRow {
  * @fires daylight-privacy-fault - Shown together, the numbers would reveal a hidden category by subtraction, so one more was hidden.
  */
 export class DaylightBreakdown extends DaylightChartElement {
+  static override properties: PropertyDeclarations = {
+    by: {},
+    compare: {},
+    sort: {},
+    statistic: {},
+  };
+
   static override styles = [tokens, tableStyles, chartStyles, breakdownStyles];
 
   /** The dimension to split by, e.g. `service` or `responder_type`. */
-  @property() by?: string;
+  by?: string;
 
   /** Compare each category with `previous` (the period before), `year` (a year earlier), or `none` (default). */
-  @property() compare: Comparison = 'none';
+  compare: Comparison = 'none';
 
   /** `value` (default): largest first; `feed`: the order the feed lists the categories in. Other and Unknown stay last either way. */
-  @property() sort: 'value' | 'feed' = 'value';
+  sort: 'value' | 'feed' = 'value';
 
   /** For quantile metrics: `median` (default), `p90`, or a fraction. */
-  @property() statistic?: string;
+  statistic?: string;
 
   /** The rows of the current view (for tests and custom rendering). */
   rows: BreakdownRow[] = [];

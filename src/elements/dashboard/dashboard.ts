@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/styles.js';
 import { choiceOf, numberOf, THEMES } from '../shared/choices.js';
 import { closestLang, PageLangController, updateInLanguage } from '../shared/locale.js';
@@ -65,19 +64,34 @@ const DIMENSIONS_NOT_CATEGORIES = new Set(['period', 'area', 'bucket', 'stage'])
  * @cssprop [--daylight-shadow=none] - The card's shadow.
  */
 export class DaylightDashboard extends LitElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    feed: { attribute: false },
+    sections: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    label: {},
+    noFilter: { type: Boolean, attribute: 'no-filter' },
+    noMap: { type: Boolean, attribute: 'no-map' },
+    paramPrefix: { attribute: 'param-prefix' },
+    theme: { reflect: true },
+    now: { attribute: false },
+    langAttribute: { attribute: 'lang' },
+    loadedFeed: { state: true },
+  };
+
   static override styles = [tokens, dashboardStyles];
 
   /** URL of the feed JSON. */
-  @property() src?: string;
+  src?: string;
 
   /** A feed object to show instead of loading `src`. */
-  @property({ attribute: false }) feed?: unknown;
+  feed?: unknown;
 
   /** Which sections to show, in order, comma-separated: `where`, `coresponse`, `response`, `victims`, `methodology`. Default: all the feed has data for. */
-  @property() sections?: string;
+  sections?: string;
 
   /** The level of the dashboard's title; section headings are one level below. Default 2, for a page that already has an h1. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** The heading level in use: 1 to 6; not a number means the default, 2 (with a console warning). */
   private get level(): number {
@@ -85,27 +99,27 @@ export class DaylightDashboard extends LitElement {
   }
 
   /** Overrides the title (the feed's `title` by default). */
-  @property() label?: string;
+  label?: string;
 
   /** Leaves out the area and period filter. */
-  @property({ type: Boolean, attribute: 'no-filter' }) noFilter = false;
+  noFilter = false;
 
   /** Leaves out the map (keeps the ranked areas in the table views). */
-  @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
+  noMap = false;
 
   /** Prefix of the URL parameters the filter writes, so two dashboards on a page keep separate selections. */
-  @property({ attribute: 'param-prefix' }) paramPrefix = '';
+  paramPrefix = '';
 
   /** Colour theme of every widget: `auto` (default), `light` or `dark`. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** The date staleness is judged against; defaults to now. */
-  @property({ attribute: false }) now?: Date;
+  now?: Date;
 
   /** Mirrors the `lang` attribute so that changing it re-renders. */
-  @property({ attribute: 'lang' }) protected langAttribute?: string;
+  protected langAttribute?: string;
 
-  @state() private loadedFeed?: Feed;
+  private loadedFeed?: Feed;
 
   constructor() {
     super();

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { cssomStyle } from '../shared/cssom-style.js';
 import { linear, zeroBasedAxis } from '../shared/axis.js';
 import { DaylightChartElement } from '../shared/chart-element.js';
@@ -83,13 +82,18 @@ export function bucketStart(key: string): number {
  * @fires daylight-privacy-fault - Shown together, the bucket counts would reveal a hidden one by subtraction, so one more was hidden.
  */
 export class DaylightDistribution extends DaylightChartElement {
+  static override properties: PropertyDeclarations = {
+    by: {},
+    buckets: {},
+  };
+
   static override styles = [tokens, tableStyles, chartStyles, distributionStyles];
 
   /** Split the quantiles by this dimension (a category, or `area`); one row per value after the overall row. */
-  @property() by?: string;
+  by?: string;
 
   /** A count metric with a `bucket` dimension to show as a histogram beside the quantiles. */
-  @property() buckets?: string;
+  buckets?: string;
 
   /** The rows of the current view (for tests and custom rendering). */
   quantileRows: QuantileRow[] = [];

@@ -1,6 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { LitElement, css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { ContextProvider } from '@lit/context';
 import { feedContext, selectionContext, type FeedSelection, type FeedState } from '../shared/context.js';
 import { numberOf } from '../shared/choices.js';
 import { absoluteUrl } from '../shared/url.js';
@@ -48,6 +47,16 @@ import { isStale } from '../../core/freshness.js';
  * @fires daylight-privacy-fault - Some cells broke a privacy rule and are shown as suppressed. `event.faults` lists them (without their values).
  */
 export class DaylightFeed extends LitElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    feed: { attribute: false },
+    timeout: { type: Number },
+    noStatus: { type: Boolean, attribute: 'no-status', reflect: true },
+    noOfflineCopy: { type: Boolean, attribute: 'no-offline-copy' },
+    now: { attribute: false },
+    offline: { state: true },
+  };
+
   static override styles = [
     tokens,
     css`
@@ -68,34 +77,51 @@ export class DaylightFeed extends LitElement {
   ];
 
   /** URL of the feed JSON, absolute or relative to the page. */
-  @property() src?: string;
+  src?: string;
 
   /** A feed object to provide instead of loading one (it is validated the same way). */
-  @property({ attribute: false }) feed?: unknown;
+  feed?: unknown;
 
   /** Milliseconds to wait for the feed before showing a time-out error. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  timeout = DEFAULT_TIMEOUT_MS;
 
   /** Hides the freshness line once the feed has loaded (loading and error messages still show). */
-  @property({ type: Boolean, attribute: 'no-status', reflect: true }) noStatus = false;
+  noStatus = false;
 
   /** Never shows a saved copy of the feed when a load fails; shows the error instead. */
-  @property({ type: Boolean, attribute: 'no-offline-copy' }) noOfflineCopy = false;
+  noOfflineCopy = false;
 
   /** The date used to judge staleness; defaults to now. Set it for reproducible pages and tests. */
-  @property({ attribute: false }) now?: Date;
+  now?: Date;
 
-  @provide({ context: feedContext })
-  @state()
-  protected state: FeedState = { status: 'loading' };
+  // The feed and the selection reach the elements inside through context, each new value at
+  // once (as it is set, like a reactive property's own update).
+  private readonly stateProvider = new ContextProvider(this, { context: feedContext, initialValue: { status: 'loading' } });
+  private readonly selectionProvider = new ContextProvider(this, { context: selectionContext, initialValue: {} });
+
+  protected get state(): FeedState {
+    return this.stateProvider.value!;
+  }
+
+  protected set state(next: FeedState) {
+    const previous = this.stateProvider.value;
+    this.stateProvider.setValue(next);
+    this.requestUpdate('state', previous);
+  }
 
   /** The shared area/period selection that filters and maps write and sibling widgets follow. */
-  @provide({ context: selectionContext })
-  @property({ attribute: false })
-  selection: FeedSelection = {};
+  get selection(): FeedSelection {
+    return this.selectionProvider.value!;
+  }
+
+  set selection(next: FeedSelection) {
+    const previous = this.selectionProvider.value;
+    this.selectionProvider.setValue(next);
+    this.requestUpdate('selection', previous);
+  }
 
   /** Set while an earlier copy is shown because the latest load failed. */
-  @state() private offline?: { savedAt: string; error: FeedError };
+  private offline?: { savedAt: string; error: FeedError };
 
   private handle?: FeedHandle;
   private loadId = 0;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { tokens } from '../shared/styles.js';
 import type { FeedSelection } from '../shared/context.js';
@@ -90,24 +89,33 @@ function valuesOf(feed: Feed, dimension: string): string[] {
  * @fires daylight-filter-change - The resident changed the area or the period. `event.selection` is the new selection.
  */
 export class DaylightFilter extends DaylightDataElement {
+  static override properties: PropertyDeclarations = {
+    paramPrefix: { attribute: 'param-prefix' },
+    noUrl: { type: Boolean, attribute: 'no-url' },
+    noArea: { type: Boolean, attribute: 'no-area' },
+    noPeriod: { type: Boolean, attribute: 'no-period' },
+    label: {},
+    announcement: { state: true },
+  };
+
   static override styles = [tokens, filterStyles];
 
   /** Prefix of the URL query parameters, so two dashboards on one page do not clash: `a-` gives `?a-area=12&a-period=2024`. */
-  @property({ attribute: 'param-prefix' }) paramPrefix = '';
+  paramPrefix = '';
 
   /** Leaves the page URL alone: neither read nor written. */
-  @property({ type: Boolean, attribute: 'no-url' }) noUrl = false;
+  noUrl = false;
 
   /** Hides the area control. */
-  @property({ type: Boolean, attribute: 'no-area' }) noArea = false;
+  noArea = false;
 
   /** Hides the period control. */
-  @property({ type: Boolean, attribute: 'no-period' }) noPeriod = false;
+  noPeriod = false;
 
   /** Overrides the group's title ("Choose what the figures show"). */
-  @property() label?: string;
+  label?: string;
 
-  @state() private announcement = '';
+  private announcement = '';
 
   private feedHost?: FeedHost;
   private checkedFeed?: Feed;

@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
 import { chartStyles } from '../shared/chart.styles.js';
@@ -72,16 +71,22 @@ export interface FunnelStage {
  * @fires daylight-privacy-fault - Shown together, two stages would reveal a hidden one or a small group by subtraction, so one was hidden.
  */
 export class DaylightFunnel extends DaylightChartElement {
+  static override properties: PropertyDeclarations = {
+    stages: {},
+    stageDimension: { attribute: 'stage-dimension' },
+    stageLabels: { attribute: 'stage-labels' },
+  };
+
   static override styles = [tokens, tableStyles, chartStyles, funnelStyles];
 
   /** The stages in order, as values of the stage dimension: `identified,contacted,connected`. Default: the feed's order for the dimension. */
-  @property() stages?: string;
+  stages?: string;
 
   /** The dimension that holds the stages. */
-  @property({ attribute: 'stage-dimension' }) stageDimension = 'stage';
+  stageDimension = 'stage';
 
   /** Names for the stages, comma-separated, overriding the feed's (for a share: base, then numerator). */
-  @property({ attribute: 'stage-labels' }) stageLabels?: string;
+  stageLabels?: string;
 
   /** The stages of the current view (for tests and custom rendering). */
   shown: FunnelStage[] = [];

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { tokens } from '../shared/styles.js';
 import { choiceOf, COMPARISONS } from '../shared/choices.js';
@@ -49,32 +48,42 @@ import '../../core/i18n/en/kpi.js';
  * @cssprop [--daylight-shadow=none] - The card's shadow.
  */
 export class DaylightKpi extends DaylightDataElement {
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    statistic: {},
+    area: {},
+    where: {},
+    period: {},
+    compare: {},
+    label: {},
+  };
+
   static override styles = [tokens, kpiStyles];
 
   /** The metric id, e.g. `response_time`. */
-  @property() metric?: string;
+  metric?: string;
 
   /** For quantile metrics: `median` (default), `p90`, or a fraction such as `0.75`. */
-  @property() statistic?: string;
+  statistic?: string;
 
   /** The area to show; defaults to the whole jurisdiction (or the area chosen in a `<daylight-filter>`). */
-  @property() area?: string;
+  area?: string;
 
   /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `type=fatal`. */
-  @property() where?: string;
+  where?: string;
 
   /** The period to show (e.g. `2026-10`); defaults to the latest period with data. */
-  @property() period?: string;
+  period?: string;
 
   protected override get requestedPeriod(): string | undefined {
     return this.period;
   }
 
   /** What to compare with: `year` (same period a year earlier; default), `previous` (the period before), or `none`. */
-  @property() compare: Comparison = 'year';
+  compare: Comparison = 'year';
 
   /** Overrides the metric's label. */
-  @property() label?: string;
+  label?: string;
 
   private exported?: { rows: Array<Array<string | number>>; chart: ExportChart };
 

@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { cssomStyle } from '../shared/cssom-style.js';
 import { choiceOf, numberOf } from '../shared/choices.js';
 import { DaylightDataElement } from '../shared/data-element.js';
@@ -190,71 +189,98 @@ function loadCanvas(): Promise<CanvasModule> {
  * @fires daylight-map-render - The map has drawn (first time and after each change); `event.detail` has `renderer` and `areas`.
  */
 export class DaylightMap extends DaylightDataElement {
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    areas: {},
+    boundaries: { attribute: false },
+    areaKey: { attribute: 'area-key' },
+    period: {},
+    statistic: {},
+    where: {},
+    normalizeBy: { attribute: 'normalize' },
+    populationProperty: { attribute: 'population-property' },
+    per: { type: Number },
+    tiles: {},
+    attribution: {},
+    area: { reflect: true },
+    ranked: { type: Number },
+    height: { type: Number },
+    label: {},
+    showTable: { type: Boolean, attribute: 'show-table', reflect: true },
+    rendererChoice: { attribute: 'renderer' },
+    boundaryState: { state: true },
+    active: { state: true },
+    tooltip: { state: true },
+    hint: { state: true },
+    announcement: { state: true },
+    layerFailed: { state: true },
+  };
+
   static override styles = [tokens, dataTableStyles, mapStyles];
 
   /** The metric id, e.g. `incidents`. */
-  @property() metric?: string;
+  metric?: string;
 
   /** URL of a GeoJSON FeatureCollection of the areas (relative to the page). Defaults to the feed's `areas` block. */
-  @property() areas?: string;
+  areas?: string;
 
   /** A FeatureCollection object to draw, instead of loading one. */
-  @property({ attribute: false }) boundaries?: unknown;
+  boundaries?: unknown;
 
   /** The feature property that holds the area key. Defaults to the feed's `areas.key`. */
-  @property({ attribute: 'area-key' }) areaKey?: string;
+  areaKey?: string;
 
   /** The period to show (`2024`, or `2024-07` in a monthly feed). Defaults to the latest full year. */
-  @property() period?: string;
+  period?: string;
 
   protected override get requestedPeriod(): string | undefined {
     return this.period;
   }
 
   /** For quantile metrics: `median` (default), `p90`, or a fraction such as `0.75`. */
-  @property() statistic?: string;
+  statistic?: string;
 
   /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `type=fatal`. */
-  @property() where?: string;
+  where?: string;
 
   /** `population`: colour by count per resident, from each feature's population property. */
-  @property({ attribute: 'normalize' }) normalizeBy?: 'population';
+  normalizeBy?: 'population';
 
   /** The feature property that holds an area's population. */
-  @property({ attribute: 'population-property' }) populationProperty = 'population';
+  populationProperty = 'population';
 
   /** Per-capita rates are per this many residents (at least 1; anything else means 100,000). */
-  @property({ type: Number }) per = DEFAULT_PER;
+  per = DEFAULT_PER;
 
   /** A tile URL template (`https://…/{z}/{x}/{y}.png`). None by default: no third-party requests. Changing it redraws the map with the new tiles. */
-  @property() tiles?: string;
+  tiles?: string;
 
   /** Attribution text for the tiles (shown as text). */
-  @property() attribution?: string;
+  attribution?: string;
 
   /** The selected area's key. Set by clicks, Enter and the ranked list; defaults to the area chosen in a `<daylight-filter>`. */
-  @property({ reflect: true }) area?: string;
+  area?: string;
 
   /** How many areas the ranked list shows; `0` hides it. */
-  @property({ type: Number }) ranked = DEFAULT_RANKED;
+  ranked = DEFAULT_RANKED;
 
   /** Height of the map in CSS pixels, 120 to 4,000; anything else means the default, 360. */
-  @property({ type: Number }) height = DEFAULT_HEIGHT;
+  height = DEFAULT_HEIGHT;
 
   /** Overrides the title (the metric's label by default). */
-  @property() label?: string;
+  label?: string;
 
   /** Opens the table view first. */
-  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+  showTable = false;
 
   /** `auto` (default): SVG up to 1,500 areas, canvas above (the canvas renderer loads only then). `svg` or `canvas` force one; a change redraws the map. */
-  @property({ attribute: 'renderer' }) rendererChoice: 'auto' | 'svg' | 'canvas' = 'auto';
+  rendererChoice: 'auto' | 'svg' | 'canvas' = 'auto';
 
-  @state() private boundaryState?: BoundaryState;
-  @state() private active?: string;
-  @state() private tooltip?: { x: number; y: number; source: 'pointer' | 'keyboard' };
-  @state() private hint?: string;
-  @state() private announcement = '';
+  private boundaryState?: BoundaryState;
+  private active?: string;
+  private tooltip?: { x: number; y: number; source: 'pointer' | 'keyboard' };
+  private hint?: string;
+  private announcement = '';
 
   private readonly uid = `daylight-map-${++nextId}`;
 
@@ -281,7 +307,7 @@ export class DaylightMap extends DaylightDataElement {
   private wheelTimer?: ReturnType<typeof setTimeout>;
   private ready = deferred<void>();
   /** Set when Leaflet's chunk failed to load: the map's box shows why it is empty. */
-  @state() private layerFailed = false;
+  private layerFailed = false;
 
   /**
    * Resolves when the map shows the current data: drawn by Leaflet and painted, or an error

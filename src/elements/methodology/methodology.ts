@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { numberOf } from '../shared/choices.js';
 import { tokens } from '../shared/styles.js';
@@ -52,16 +51,23 @@ export function safeUrl(url: string | undefined, base = document.baseURI): strin
  * @cssprop [--daylight-shadow=none] - The card's shadow.
  */
 export class DaylightMethodology extends DaylightDataElement {
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    open: { type: Boolean, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    label: {},
+  };
+
   static override styles = [tokens, methodologyStyles];
 
   /** Metric ids to describe, separated by commas or spaces; all of the feed's metrics by default. */
-  @property() metric?: string;
+  metric?: string;
 
   /** Opens the panel at first. Reflects the reader's choice after that. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** The level of the section headings inside (the page's outline continues below its own heading). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /** The heading level in use: 1 to 6; not a number means the default, 3 (with a console warning). */
   private get level(): number {
@@ -69,7 +75,7 @@ export class DaylightMethodology extends DaylightDataElement {
   }
 
   /** Overrides the summary line's title ("About this data"). */
-  @property() label?: string;
+  label?: string;
 
   protected override configurationProblem(feed: Feed): string | undefined {
     for (const id of this.metricIds()) {

@@ -3,8 +3,7 @@
  * attributes, a title row with a "Show as table" toggle, the table view with its CSV download,
  * and reporting of faults found while rendering (after the render, so no event fires mid-update).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DaylightDataElement } from './data-element.js';
 import { downloadText, toCsv } from './csv.js';
 import { renderDataTable, tableCsvRows, type TableModel } from './data-table.js';
@@ -19,27 +18,36 @@ import { exportCredits, exportFileBase, renderExportMenu, type ExportChart, type
 let nextId = 0;
 
 export abstract class DaylightChartElement extends DaylightDataElement {
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    area: {},
+    period: {},
+    where: {},
+    label: {},
+    showTable: { type: Boolean, attribute: 'show-table', reflect: true },
+  };
+
   /** The metric id, e.g. `referrals`. */
-  @property() metric?: string;
+  metric?: string;
 
   /** The area to show; defaults to the whole jurisdiction (or the area chosen in a `<daylight-filter>`). */
-  @property() area?: string;
+  area?: string;
 
   /** The period to show (e.g. `2024` or `2024-10`); defaults to the filter's period, else the latest with data. */
-  @property() period?: string;
+  period?: string;
 
   protected override get requestedPeriod(): string | undefined {
     return this.period;
   }
 
   /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `call_type=medical`. */
-  @property() where?: string;
+  where?: string;
 
   /** Overrides the title (the metric's label and what it is split by, by default). */
-  @property() label?: string;
+  label?: string;
 
   /** Shows the data table instead of the chart. */
-  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+  showTable = false;
 
   protected readonly uid = `daylight-${++nextId}`;
   /** The table behind the current view; `csvRows()` reads it. */

@@ -4,9 +4,8 @@
  * and renders the loading, error and empty states inside a box of fixed minimum size, so a
  * widget never shifts the page when its data arrives or fails. Subclasses render only the ready state.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { feedContext, selectionContext, type FeedSelection, type FeedState } from './context.js';
 import { PageLangController, closestLang, updateInLanguage } from './locale.js';
 import { PrintController } from './print.js';
@@ -25,25 +24,33 @@ import { formatCount } from '../../core/format.js';
 const validated = new WeakMap<object, FeedState>();
 
 export abstract class DaylightDataElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    feed: { attribute: false },
+    theme: { reflect: true },
+    feedState: { state: true },
+    selection: { state: true },
+    langAttribute: { attribute: 'lang' },
+  };
+
   /** A feed object to show directly, instead of taking it from an enclosing `<daylight-feed>`. It is validated and privacy-checked like a loaded one. */
-  @property({ attribute: false }) feed?: unknown;
+  feed?: unknown;
 
   /** Colour theme: `auto` (default) follows the reader's system setting; `light` or `dark` force one. Widgets paint their own surface, so either reads well on any page. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  theme: 'light' | 'dark' | 'auto' = 'auto';
 
-  @consume({ context: feedContext, subscribe: true })
-  @state()
+  /** From the enclosing `<daylight-feed>`. */
   protected feedState?: FeedState;
 
-  @consume({ context: selectionContext, subscribe: true })
-  @state()
+  /** The enclosing feed's shared selection (filters and maps write it). */
   protected selection?: FeedSelection;
 
   /** Mirrors the `lang` attribute so that changing it re-renders. */
-  @property({ attribute: 'lang' }) protected langAttribute?: string;
+  protected langAttribute?: string;
 
   constructor() {
     super();
+    new ContextConsumer(this, { context: feedContext, subscribe: true, callback: (state) => { this.feedState = state; } });
+    new ContextConsumer(this, { context: selectionContext, subscribe: true, callback: (selection) => { this.selection = selection; } });
     new PageLangController(this);
     new PrintController(this);
   }

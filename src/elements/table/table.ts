@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { DaylightChartElement } from '../shared/chart-element.js';
 import { tokens } from '../shared/styles.js';
 import { numberOf } from '../shared/choices.js';
@@ -69,19 +68,26 @@ export type SortDirection = 'ascending' | 'descending';
  * @fires daylight-privacy-fault - Shown together, some cells would reveal a hidden one by subtraction, so they were hidden too.
  */
 export class DaylightTable extends DaylightChartElement {
+  static override properties: PropertyDeclarations = {
+    by: {},
+    sortColumn: { type: Number, attribute: 'sort-column' },
+    sortDirection: { attribute: 'sort-direction' },
+    announcement: { state: true },
+  };
+
   static override styles = [tokens, tableStyles, tableElementStyles];
 
   /** The dimension whose values are the rows, e.g. `service` or `area`. Defaults to `period` when the metric has one. */
-  @property() by?: string;
+  by?: string;
 
   /** The column the rows are sorted by (0 = the row headers). Unset keeps the feed's order. */
-  @property({ type: Number, attribute: 'sort-column' }) sortColumn?: number;
+  sortColumn?: number;
 
   /** The sort direction: `ascending` or `descending`. */
-  @property({ attribute: 'sort-direction' }) sortDirection: SortDirection = 'descending';
+  sortDirection: SortDirection = 'descending';
 
   /** What the last sort did, for screen readers (a live region). */
-  @state() private announcement = '';
+  private announcement = '';
 
   private columns: Column[] = [];
 

@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { cssomStyle } from '../shared/cssom-style.js';
 import { max } from 'd3-array';
 import { linear, polyline, zeroBasedAxis } from '../shared/axis.js';
@@ -66,34 +65,47 @@ let nextId = 0;
  * @cssprop [--daylight-shadow=none] - The card's shadow.
  */
 export class DaylightTrend extends DaylightDataElement {
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    statistic: {},
+    area: {},
+    where: {},
+    periods: { type: Number },
+    height: { type: Number },
+    label: {},
+    showTable: { type: Boolean, attribute: 'show-table', reflect: true },
+    active: { state: true },
+    tooltipVisible: { state: true },
+  };
+
   static override styles = [tokens, dataTableStyles, trendStyles];
 
   /** The metric id, e.g. `incidents`. */
-  @property() metric?: string;
+  metric?: string;
 
   /** For quantile metrics: `median` (default), `p90`, or a fraction such as `0.75`. */
-  @property() statistic?: string;
+  statistic?: string;
 
   /** The area to show; defaults to the whole jurisdiction (or the area chosen in a `<daylight-filter>`). */
-  @property() area?: string;
+  area?: string;
 
   /** Other dimensions to fix, as `key=value` pairs separated by `;`, e.g. `type=fatal`. */
-  @property() where?: string;
+  where?: string;
 
   /** Show only the last N periods (a whole number of at least 1; anything else shows every period). */
-  @property({ type: Number }) periods?: number;
+  periods?: number;
 
   /** Height of the plot area in CSS pixels, 60 to 2,000; anything else means the default, 240. */
-  @property({ type: Number }) height = DEFAULT_HEIGHT;
+  height = DEFAULT_HEIGHT;
 
   /** Overrides the chart title (the metric's label by default). */
-  @property() label?: string;
+  label?: string;
 
   /** Opens the table view first. */
-  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+  showTable = false;
 
-  @state() private active = -1;
-  @state() private tooltipVisible = false;
+  private active = -1;
+  private tooltipVisible = false;
 
   private readonly size = new WidthController(this);
 
