@@ -29,8 +29,31 @@ const cellSchema = {
   ],
 };
 
+/**
+ * The validator checks a label object's "en" in code (a record of strings plus a check, cheaper
+ * to bundle than Valibot's object-with-rest schema), which the converter cannot express; this
+ * states it in every label's schema. Throws when no label is found, so a change in the converter's
+ * output cannot drop the requirement unnoticed.
+ */
+function requireEnglishLabels(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + requireEnglishLabels(item), 0);
+  if (typeof node !== 'object' || node === null) return 0;
+  const record = node as Record<string, unknown>;
+  let found = 0;
+  const options = record.anyOf;
+  if (Array.isArray(options) && options.length === 2
+    && JSON.stringify(options[0]) === JSON.stringify({ type: 'string', minLength: 1 })
+    && JSON.stringify(options[1]) === JSON.stringify({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'string' } })) {
+    options[1] = { type: 'object', properties: { en: { type: 'string', minLength: 1 } }, required: ['en'], additionalProperties: { type: 'string' } };
+    found++;
+  }
+  for (const value of Object.values(record)) found += requireEnglishLabels(value);
+  return found;
+}
+
 export function buildSchema(): Record<string, unknown> {
   const generated = toJsonSchema(feedEnvelopeSchema, { errorMode: 'ignore' }) as Record<string, any>;
+  if (requireEnglishLabels(generated) === 0) throw new Error('write-schema: no label schema found to add the "en" requirement to');
   generated.properties.metrics.items.properties.cells.items = cellSchema;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

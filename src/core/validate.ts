@@ -33,10 +33,13 @@ export const SUPPORTED_MAJOR_VERSION = 1;
 /** After this many errors the validator stops collecting; a broken feed usually repeats one mistake. */
 export const MAX_ERRORS = 50;
 
+// A label object is a record of strings with "en" among them. Written as a record and a check
+// rather than objectWithRest, so Valibot's object-with-rest code is not bundled for this one use;
+// scripts/write-schema.ts states the "en" requirement in the published schema.
 const label = v.union(
   [
-    v.pipe(v.string(), v.minLength(1)),
-    v.objectWithRest({ en: v.pipe(v.string(), v.minLength(1)) }, v.string()),
+    v.pipe(v.string(), v.minLength(1, 'a non-empty label')),
+    v.pipe(v.record(v.string(), v.string()), v.check((byLanguage) => Boolean(byLanguage.en), 'labels by language with a non-empty "en"')),
   ],
   'a label: a non-empty string, or an object of strings by language with at least "en"',
 );
@@ -46,22 +49,21 @@ const url = v.pipe(v.string('a URL'), v.minLength(1, 'a URL'));
 const nonNegativeInteger = (what = 'a non-negative integer') =>
   v.pipe(v.number(what), v.integer(what), v.minValue(0, what));
 
-// Other members of a Feature or FeatureCollection (bbox, id, crs…) pass through: a rest schema of
-// unknown() rather than looseObject, and picklist rather than literal, because the envelope uses
-// both of those already; each further Valibot schema kind adds its code to every element.
-const geoJsonCollection = v.objectWithRest(
+// Other members of a Feature or FeatureCollection (bbox, id, crs…) pass through. picklist rather
+// than literal: the envelope uses picklist already, and each further Valibot schema kind adds its
+// code to every element.
+const geoJsonCollection = v.looseObject(
   {
     type: v.picklist(['FeatureCollection'], 'a GeoJSON "FeatureCollection"'),
     features: v.array(
-      v.objectWithRest({
+      v.looseObject({
         type: v.picklist(['Feature'], 'a GeoJSON "Feature"'),
         properties: v.nullable(v.record(v.string(), v.unknown(), 'an object of feature properties, or null')),
         geometry: v.unknown(),
-      }, v.unknown()),
+      }),
       'an array of GeoJSON features',
     ),
   },
-  v.unknown(),
   'a GeoJSON FeatureCollection',
 );
 
@@ -215,7 +217,7 @@ function fromValibot(raw: v.BaseIssue<unknown>): ValidationIssue {
   }
   const missing = raw.input === undefined && raw.received === 'undefined';
   // An object schema reports a missing key with its own message; name the key instead.
-  if (missing && (raw.type === 'strict_object' || raw.type === 'object' || raw.type === 'object_with_rest')) {
+  if (missing && (raw.type === 'strict_object' || raw.type === 'object' || raw.type === 'loose_object')) {
     return { path: where, expected: 'a value (the field is required)', found: 'nothing', message: `${where}: required field is missing.` };
   }
   const expected = raw.message.startsWith('Invalid') ? (raw.expected ?? 'a valid value') : raw.message;

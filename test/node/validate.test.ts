@@ -49,6 +49,15 @@ describe('validateFeed', () => {
     assert.deepEqual(messages(feed), ['period.grain: required field is missing.']);
   });
 
+  it('takes a label as a non-empty string or as strings by language with a non-empty "en"', () => {
+    assert.ok(validateFeed({ ...smallCity(), title: 'Safety' }).ok);
+    assert.ok(validateFeed({ ...smallCity(), title: { en: 'Safety', es: 'Seguridad' } }).ok);
+    assert.deepEqual(messages({ ...smallCity(), title: { es: 'Seguridad' } }), ['title: expected labels by language with a non-empty "en", found an object.']);
+    assert.deepEqual(messages({ ...smallCity(), title: { en: '' } }), ['title: expected labels by language with a non-empty "en", found an object.']);
+    assert.deepEqual(messages({ ...smallCity(), title: '' }), ['title: expected a non-empty label, found "".']);
+    assert.match(messages({ ...smallCity(), title: { en: 'Safety', es: 3 } })[0]!, /^title: expected a label: a non-empty string, or an object of strings by language/);
+  });
+
   it('checks inline GeoJSON boundaries: other GeoJSON members pass, a missing feature member is named', () => {
     const withAreas = (inline: unknown) => ({ ...smallCity(), areas: { key: 'district', inline } });
     const feature = { type: 'Feature', id: 7, bbox: [0, 0, 1, 1], properties: { district: '1' }, geometry: null };
