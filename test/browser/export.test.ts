@@ -245,4 +245,24 @@ describe('export (CSV, SVG, PNG)', () => {
     expect(svgTexts(text)).to.include('A & B <c>');
     expect(svgTexts(text)).to.include('=1+1');
   });
+
+  it('draws a map it cannot read (no viewBox) as its rows, as bars, and keeps hidden areas as words', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', 'M0 0L10 0L10 10Z');
+    path.setAttribute('data-area', '1');
+    svg.append(path);
+    const chart = {
+      kind: 'map' as const, title: 'Incidents by district', subtitle: '', source: 'Source: x', asOf: 'Data as of y',
+      rows: [{ label: 'District 1', text: '120', value: 120 }, { label: 'District 2', text: 'Hidden' }],
+      mapSource: { svg, legend: [] },
+    };
+    const unreadable = new DOMParser().parseFromString(exportSvgText(chart), 'image/svg+xml');
+    expect([...unreadable.querySelectorAll('text')].map((t) => t.textContent)).to.include.members(['District 1', '120', 'District 2', 'Hidden']);
+    expect(unreadable.querySelectorAll('path[d="M0 0L10 0L10 10Z"]').length, 'no area drawn').to.equal(0);
+    // The same map with a viewBox is drawn as its areas.
+    svg.setAttribute('viewBox', '0 0 10 10');
+    const drawn = new DOMParser().parseFromString(exportSvgText(chart), 'image/svg+xml');
+    expect(drawn.querySelectorAll('path[d="M0 0L10 0L10 10Z"]').length).to.equal(1);
+  });
 });

@@ -18,7 +18,7 @@ import { describeCell, type CellText } from '../../core/describe.js';
 import { formatCount, formatDifference, formatNumber, formatPeriod, resolveLabel } from '../../core/format.js';
 import { directionOf } from '../../core/compare.js';
 import { checkBoundaries, readingOrder, unmatchedAreas, type AreaShape, type BoundaryProblem } from '../../core/geo.js';
-import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart, type ExportMap } from '../shared/export.js';
+import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import { classBreaks, classIndex, legendClasses, SEQUENTIAL_COLOURS, type LegendClass } from '../../core/classify.js';
 import '../../core/i18n/en/map.js';
 import {
@@ -802,49 +802,25 @@ export class DaylightMap extends DaylightDataElement {
   }
 
   /**
-   * The map as the image exports draw it: Leaflet's SVG paths (screen coordinates) with their
-   * fills, hidden areas hatched on white whatever their pattern's screen colour, the legend and the
-   * summary. With the canvas renderer (over 1,500 areas) there are no paths to copy, so the image
-   * is the areas as a bar list instead.
+   * The map as the image exports draw it: Leaflet's SVG paths with their fills (read by the image
+   * chunk, see ExportMapSource), the legend and the summary. With the canvas renderer (over 1,500
+   * areas) there are no paths to copy, so the image is the areas as a bar list instead, as it is
+   * when the paths cannot be read.
    */
   exportChart(): ExportChart | undefined {
     const state = this.effectiveState;
     const model = this.model;
     if (state?.status !== 'ready' || !model) return undefined;
-    const base = {
+    const svg = this.renderer === 'svg' ? this.renderRoot.querySelector<SVGSVGElement>('.leaflet-overlay-pane svg') : null;
+    return {
+      kind: svg ? 'map' : 'bars',
       title: this.exportTitle,
       subtitle: '',
       sentence: this.renderRoot.querySelector('[part=summary]')?.textContent?.trim() ?? '',
       ...exportCredits(state.feed, this.t, this.locale),
+      rows: this.tableRows(model).filter((row) => row.text.state !== 'missing').map((row) => exportRow(row.name, row.text)),
+      mapSource: svg ? { svg, legend: [...this.renderRoot.querySelectorAll('[part=legend] li')] } : undefined,
     };
-    const map = this.renderer === 'svg' ? this.exportedMap() : undefined;
-    return map
-      ? { kind: 'map', ...base, rows: [], map }
-      : { kind: 'bars', ...base, rows: this.tableRows(model).filter((row) => row.text.state !== 'missing').map((row) => exportRow(row.name, row.text)) };
-  }
-
-  private exportedMap(): ExportMap | undefined {
-    const root = this.renderRoot.querySelector<SVGSVGElement>('.leaflet-overlay-pane svg');
-    const viewBox = root?.getAttribute('viewBox')?.split(/[\s,]+/).map(Number);
-    if (!root || viewBox?.length !== 4 || viewBox.some((n) => !Number.isFinite(n))) return undefined;
-    const paint = (fill: string | null): { fill: string; hatch: boolean } => {
-      const id = /^url\(["']?#([^"')]+)["']?\)$/.exec(fill ?? '')?.[1];
-      if (!id) return { fill: fill || '#ffffff', hatch: false };
-      // A hidden area's pattern is named "…-hatch" and carries no class colour; an unstable one keeps its class colour.
-      if (id.endsWith('-hatch')) return { fill: '#ffffff', hatch: true };
-      return { fill: root.querySelector(`pattern[id="${CSS.escape(id)}"] rect`)?.getAttribute('fill') ?? '#ffffff', hatch: true };
-    };
-    const areas = [...root.querySelectorAll('path[data-area]')]
-      .filter((path) => path.getAttribute('d'))
-      .map((path) => ({ d: path.getAttribute('d')!, ...paint(path.getAttribute('fill')) }));
-    const legend = [...this.renderRoot.querySelectorAll('[part=legend] li')].map((item) => {
-      // The swatch's own square (a pattern's tile rect comes first in document order, so not querySelector('rect')).
-      const rect = item.querySelector('svg > rect');
-      const fill = rect?.getAttribute('fill') ?? '';
-      const hatched = fill.startsWith('url(') || !fill;
-      return { label: item.textContent!.replace(/\s+/g, ' ').trim(), fill: hatched ? '#ffffff' : fill, hatch: hatched && !item.querySelector('.missing-swatch') };
-    });
-    return { viewBox: viewBox as [number, number, number, number], areas, legend };
   }
 
   /** The table as data: published values are numbers, anything else carries the table's words. */

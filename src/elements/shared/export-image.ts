@@ -7,7 +7,44 @@
  * <img>: a strict CSP (`default-src 'self'`, no `img-src blob:`) refuses a blob: or data: image,
  * while canvas drawing needs no permission at all.
  */
-import type { ExportChart, ExportMap } from './export.js';
+import type { ExportChart, ExportMapSource } from './export.js';
+
+/** A map's areas as drawn on screen, in the map's own pixel coordinates. */
+interface ExportMap {
+  viewBox: [number, number, number, number];
+  /** `hatch`: drawn hatched over `fill` (white for a hidden area, its class colour for an unstable one). */
+  areas: Array<{ d: string; fill: string; hatch: boolean }>;
+  legend: Array<{ label: string; fill: string; hatch: boolean }>;
+}
+
+/**
+ * The map element's drawing as data: each area's path and fill, hidden areas hatched on white
+ * whatever their pattern's screen colour, and the legend. Undefined when the SVG has no usable
+ * viewBox (then the image lists the areas as bars).
+ */
+export function readMap(source: ExportMapSource): ExportMap | undefined {
+  const root = source.svg;
+  const viewBox = root.getAttribute('viewBox')?.split(/[\s,]+/).map(Number);
+  if (viewBox?.length !== 4 || viewBox.some((n) => !Number.isFinite(n))) return undefined;
+  const paint = (fill: string | null): { fill: string; hatch: boolean } => {
+    const id = /^url\(["']?#([^"')]+)["']?\)$/.exec(fill ?? '')?.[1];
+    if (!id) return { fill: fill || '#ffffff', hatch: false };
+    // A hidden area's pattern is named "…-hatch" and carries no class colour; an unstable one keeps its class colour.
+    if (id.endsWith('-hatch')) return { fill: '#ffffff', hatch: true };
+    return { fill: root.querySelector(`pattern[id="${CSS.escape(id)}"] rect`)?.getAttribute('fill') ?? '#ffffff', hatch: true };
+  };
+  const areas = [...root.querySelectorAll('path[data-area]')]
+    .filter((path) => path.getAttribute('d'))
+    .map((path) => ({ d: path.getAttribute('d')!, ...paint(path.getAttribute('fill')) }));
+  const legend = source.legend.map((item) => {
+    // The swatch's own square (a pattern's tile rect comes first in document order, so not querySelector('rect')).
+    const rect = item.querySelector('svg > rect');
+    const fill = rect?.getAttribute('fill') ?? '';
+    const hatched = fill.startsWith('url(') || !fill;
+    return { label: item.textContent!.replace(/\s+/g, ' ').trim(), fill: hatched ? '#ffffff' : fill, hatch: hatched && !item.querySelector('.missing-swatch') };
+  });
+  return { viewBox: viewBox as [number, number, number, number], areas, legend };
+}
 
 // --- Layout: one list of shapes for both SVG and canvas -----------------------------------------
 
@@ -53,8 +90,10 @@ function layout(chart: ExportChart): { shapes: Shape[]; width: number; height: n
   y += 16;
   const published = chart.rows.map((r) => r.value).filter((v): v is number => v !== undefined);
   const max = Math.max(0, ...published);
+  const map = chart.kind === 'map' && chart.mapSource ? readMap(chart.mapSource) : undefined;
+  const kind = chart.kind === 'map' && !map ? 'bars' : chart.kind;
 
-  if (chart.kind === 'bars') {
+  if (kind === 'bars') {
     const labelWidth = 220;
     const valueWidth = 110;
     const track = WIDTH - PAD * 2 - labelWidth - valueWidth;
@@ -71,7 +110,7 @@ function layout(chart: ExportChart): { shapes: Shape[]; width: number; height: n
       shapes.push({ kind: 'text', x: WIDTH - PAD, y: top + 14, text: row.text, size: 13, weight: row.value !== undefined ? 600 : 400, fill: row.value !== undefined ? INK : MUTED, anchor: 'end' });
       y += 24;
     }
-  } else if (chart.kind === 'line') {
+  } else if (kind === 'line') {
     const height = 220;
     const left = PAD + 56;
     const right = WIDTH - PAD;
@@ -109,13 +148,13 @@ function layout(chart: ExportChart): { shapes: Shape[]; width: number; height: n
     const pairs = chart.rows.map((r) => `${r.label}: ${r.text}`);
     for (const line of wrap(pairs.join(' · '), 96)) { y += 16; text(line, 11, INK); }
     y += 6;
-  } else if (chart.kind === 'map' && chart.map) {
-    const [, , vw, vh] = chart.map.viewBox;
+  } else if (map) {
+    const [, , vw, vh] = map.viewBox;
     const box = WIDTH - PAD * 2;
     const scale = Math.min(box / Math.max(1, vw), 420 / Math.max(1, vh));
-    shapes.push({ kind: 'areas', x: PAD + (box - vw * scale) / 2, y, scale, map: chart.map });
+    shapes.push({ kind: 'areas', x: PAD + (box - vw * scale) / 2, y, scale, map });
     y += vh * scale + 8;
-    for (const entry of chart.map.legend) {
+    for (const entry of map.legend) {
       shapes.push({ kind: 'rect', x: PAD, y: y + 4, w: 14, h: 14, fill: entry.fill, stroke: MUTED, hatch: entry.hatch });
       shapes.push({ kind: 'text', x: PAD + 22, y: y + 16, text: entry.label, size: 12, fill: INK });
       y += 20;

@@ -25,12 +25,15 @@ export interface ExportRow {
   value?: number;
 }
 
-/** A map's areas as drawn on screen, in the map's own pixel coordinates. */
-export interface ExportMap {
-  viewBox: [number, number, number, number];
-  /** `hatch`: drawn hatched over `fill` (white for a hidden area, its class colour for an unstable one). */
-  areas: Array<{ d: string; fill: string; hatch: boolean }>;
-  legend: Array<{ label: string; fill: string; hatch: boolean }>;
+/**
+ * A map as it is drawn on screen, read only when an image is made (by export-image.ts, which
+ * loads on the first image download): most readers never ask for one.
+ */
+export interface ExportMapSource {
+  /** Leaflet's SVG of the areas, in the map's own pixel coordinates. */
+  svg: SVGSVGElement;
+  /** The legend's entries, each with its swatch. */
+  legend: readonly Element[];
 }
 
 export interface ExportChart {
@@ -44,7 +47,8 @@ export interface ExportChart {
   asOf: string;
   /** For `number` and `map`: the sentence under the chart. */
   sentence?: string;
-  map?: ExportMap;
+  /** For `map`: the drawn map. When it cannot be read, the image shows `rows` as bars instead. */
+  mapSource?: ExportMapSource;
 }
 
 /** A row for export from a described cell: the value travels only when it is published. */
