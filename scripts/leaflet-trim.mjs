@@ -39,6 +39,16 @@ export const UNUSED_METHODS = {
 };
 
 /**
+ * Flags of Leaflet's `Browser` (core/Browser.js) nothing in the map reads. Browser is one object
+ * of ~35 user-agent tests, so a bundler keeps all of them; these go from the object, and so do
+ * the variables that only they used (`removeUnusedFlags`).
+ */
+export const UNUSED_BROWSER_FLAGS = [
+  'ie', 'webkit', 'android', 'android23', 'androidStock', 'gecko', 'phantom', 'opera12', 'win', 'webkit3d', 'gecko3d',
+  'mobileWebkit', 'mobileWebkit3d', 'mobileGecko',
+];
+
+/**
  * Modules replaced whole. VML is Internet Explorer 8's vector format: SVG.js picks it only where
  * the browser has no SVG, which no browser Daylight supports lacks.
  */
@@ -99,6 +109,68 @@ export function removeMethods(code, file, names) {
     out = out.slice(0, cut.start) + '\n'.repeat(code.slice(cut.start, cut.end).split('\n').length - 1) + out.slice(cut.end);
   }
   return out;
+}
+
+/**
+ * `code` (core/Browser.js) without the listed properties of its default-exported object, and
+ * without each top-level `var` that nothing uses once they are gone (repeatedly, since one
+ * variable may only have fed another). Each removal leaves its line breaks behind. The removed
+ * variables' initialisers only read the user agent and the DOM, so dropping them changes nothing
+ * else; one with a call in it other than `userAgentContains`, `parseInt`, `exec` or `indexOf` stops the build.
+ * @param {string} code
+ * @param {string} file for error messages
+ * @param {readonly string[]} flags
+ * @returns {string}
+ */
+export function removeUnusedFlags(code, file, flags) {
+  const blank = (text, start, end) => text.slice(0, start) + '\n'.repeat(text.slice(start, end).split('\n').length - 1) + text.slice(end);
+  let out = code;
+  {
+    const source = ts.createSourceFile(file, out, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+    const exported = source.statements.find((statement) => ts.isExportAssignment(statement) && ts.isObjectLiteralExpression(statement.expression));
+    if (!exported) throw new Error(`leaflet-trim: ${file} has no default-exported object of flags`);
+    const properties = exported.expression.properties;
+    const wanted = new Set(flags);
+    const cuts = [];
+    properties.forEach((property, i) => {
+      const name = property.name && ts.isIdentifier(property.name) ? property.name.text : undefined;
+      if (!name || !wanted.has(name)) return;
+      const next = properties[i + 1];
+      cuts.push({ start: property.getFullStart(), end: next ? next.getFullStart() : property.end, name });
+    });
+    const missing = flags.filter((flag) => !cuts.some((cut) => cut.name === flag));
+    if (missing.length) throw new Error(`leaflet-trim: ${file} has no flag ${missing.join(', ')} to remove; check UNUSED_BROWSER_FLAGS against this Leaflet`);
+    for (const cut of cuts.sort((a, b) => b.start - a.start)) out = blank(out, cut.start, cut.end);
+  }
+  const SAFE_CALLS = new Set(['userAgentContains', 'parseInt', 'exec', 'indexOf']);
+  for (;;) {
+    const source = ts.createSourceFile(file, out, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+    const uses = new Map();
+    const declared = new Map();
+    const visit = (node, inDeclarationName) => {
+      if (ts.isIdentifier(node) && !inDeclarationName) uses.set(node.text, (uses.get(node.text) ?? 0) + 1);
+      ts.forEachChild(node, (child) => visit(child, ts.isVariableDeclaration(node) && child === node.name));
+    };
+    visit(source, false);
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) continue;
+      const declaration = statement.declarationList.declarations[0];
+      if (ts.isIdentifier(declaration.name)) declared.set(declaration.name.text, statement);
+    }
+    const unused = [...declared].filter(([name]) => !uses.has(name));
+    if (unused.length === 0) return out;
+    for (const [name, statement] of unused.sort((a, b) => b[1].pos - a[1].pos)) {
+      const calls = [];
+      const findCalls = (node) => {
+        if (ts.isCallExpression(node)) calls.push(node.expression.getText(source).split('.').pop());
+        ts.forEachChild(node, findCalls);
+      };
+      findCalls(statement);
+      const unsafe = calls.filter((call) => !SAFE_CALLS.has(call));
+      if (unsafe.length) throw new Error(`leaflet-trim: ${file}: ${name} is unused but its initialiser calls ${unsafe.join(', ')}; check it before removing`);
+      out = blank(out, statement.getFullStart(), statement.end);
+    }
+  }
 }
 
 /**
@@ -177,6 +249,7 @@ export function trimLeaflet(code, id) {
   const module = leafletModule(id);
   if (!module) return undefined;
   if (module in REPLACED_MODULES) return REPLACED_MODULES[module];
+  if (module === 'core/Browser.js') return removeUnusedFlags(code, module, UNUSED_BROWSER_FLAGS);
   const names = UNUSED_METHODS[module];
   return names ? removeMethods(code, module, names) : undefined;
 }

@@ -10,7 +10,8 @@ import { build as viteBuild } from 'vite';
 import postcss from 'postcss';
 import { transform as lightningcss } from 'lightningcss';
 import {
-  REPLACED_MODULES, UNUSED_CSS_CLASSES, UNUSED_METHODS, leafletTrimEsbuild, removeMethods, trimLeaflet, trimLeafletCss,
+  REPLACED_MODULES, UNUSED_BROWSER_FLAGS, UNUSED_CSS_CLASSES, UNUSED_METHODS, leafletTrimEsbuild, removeMethods, removeUnusedFlags,
+  trimLeaflet, trimLeafletCss,
 } from '../../scripts/leaflet-trim.mjs';
 
 const REMOVED = Object.values(UNUSED_METHODS).flat();
@@ -73,6 +74,48 @@ describe('leaflet-trim', () => {
     assert.ok(referencesTo(after, 'addInitHook').length > 0);
     assert.equal(after.includes('urn:schemas-microsoft-com:vml'), false, 'the VML renderer is gone');
     assert.ok(after.length < before.length - 5_000, `only ${before.length - after.length} bytes less`);
+  });
+
+  it('leaves no code that reads a removed Browser flag, and keeps the flags that are read', async () => {
+    const [before, after] = await Promise.all([mapBundle(false), mapBundle(true)]);
+    for (const flag of UNUSED_BROWSER_FLAGS) {
+      assert.match(before, new RegExp(`[,{]${flag}:`), `${flag} is in the untrimmed Browser object`);
+      // Leaflet reads its flags as `Browser.flag` (never by a computed name), so a read is `.flag`.
+      // (Strings such as "webkit" + "Transform" are prefixes of CSS property names, not flags.)
+      const reads = [...after.matchAll(new RegExp(`.{0,30}\\.${flag}\\b.{0,30}`, 'g'))].map((m) => m[0]);
+      assert.deepEqual(reads, [], `${flag} is removed but still read`);
+    }
+    // The search finds a flag that is read, so it would catch a removed one that is.
+    assert.ok(after.match(/\.any3d\b/g)!.length > 1);
+    // A user-agent test that only fed removed flags is gone with them.
+    assert.ok(before.includes('"Google"') && !after.includes('"Google"'), 'the Android stock-browser test');
+  });
+
+  it('removes listed flags and the variables only they used, keeping lines, and refuses what it cannot vouch for', () => {
+    const code = [
+      'var a = userAgentContains("a");',
+      'var b = a && userAgentContains("b");',
+      'var c = userAgentContains("c");',
+      'var d = c || a;',
+      'function userAgentContains(s) { return navigator.userAgent.indexOf(s) >= 0; }',
+      'export default {',
+      '\ta: a,',
+      '\tb: b,',
+      '\td: d',
+      '};',
+      '',
+    ].join('\n');
+    const out = removeUnusedFlags(code, 'x.js', ['b']);
+    assert.equal(out.split('\n').length, code.split('\n').length);
+    assert.doesNotMatch(out, /var b|\bb: b/);
+    assert.match(out, /var a = /, 'a is still read by d and the object');
+    const both = removeUnusedFlags(code, 'x.js', ['b', 'd']);
+    assert.doesNotMatch(both, /var c|var d|var b/, 'c only fed d');
+    const { diagnostics } = ts.transpileModule(both, { fileName: 'x.js', reportDiagnostics: true, compilerOptions: { allowJs: true } });
+    assert.deepEqual(diagnostics?.map((d) => d.messageText), []);
+    assert.throws(() => removeUnusedFlags(code, 'x.js', ['e']), /x\.js has no flag e to remove/);
+    const sideEffect = code.replace('var c = userAgentContains("c");', 'var c = register("c");');
+    assert.throws(() => removeUnusedFlags(sideEffect, 'x.js', ['d']), /c is unused but its initialiser calls register/);
   });
 
   it('removes exactly the listed methods and keeps every line where it was', () => {
