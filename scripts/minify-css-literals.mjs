@@ -1,11 +1,16 @@
-// Minifies the CSS inside Lit `css` tagged templates at build time. esbuild and Rolldown keep
-// template literals as written, so without this every comment and indent of src/**/*.styles.ts
-// reaches residents' phones. Used by the library build (vite.config.ts), the demo build
-// (vite.demo.config.ts) and the size figures (scripts/element-sizes.mjs), so all three agree.
+// Minifies the CSS inside Lit `css` tagged templates at build time, and collapses the line breaks
+// and indentation of `html` and `svg` templates. esbuild and Rolldown keep template literals as
+// written, so without this every comment and indent of src/**/*.ts templates reaches residents'
+// phones. Used by the library build (vite.config.ts), the demo build (vite.demo.config.ts) and the
+// size figures (scripts/element-sizes.mjs), so all three agree.
 //
 // The CSS is only ever made shorter in ways that cannot change what it means: comments go,
 // whitespace collapses to one space and goes entirely only next to punctuation that separates
 // tokens on its own. Strings, escapes, unquoted url() and interpolations are copied as they are.
+//
+// In markup, a run of whitespace that holds a line break becomes one space, which HTML and SVG
+// text render the same way (no template here has <pre>, <textarea> or `white-space: pre`, where
+// it would not). Whitespace is never removed, so no two words or inline elements join.
 import ts from 'typescript';
 
 // A space may go after these: none of them can merge with what follows. Not after `)`: in
@@ -102,6 +107,19 @@ function minifiedTemplate(template, source, code) {
 }
 
 /**
+ * Markup text with each run of whitespace that holds a line break made one space. A part with a
+ * line continuation (a backslash before the break, which the template's value drops) is kept.
+ * @param {string} raw a template part's raw text
+ * @returns {string}
+ */
+export function collapseMarkupWhitespace(raw) {
+  if (/\\\r?\n/.test(raw)) return raw;
+  return raw.replace(/\s*\n\s*/g, ' ');
+}
+
+const MARKUP_TAGS = new Set(['html', 'svg']);
+
+/**
  * `code` with the CSS of every `css\`…\`` template minified, or undefined when it has none.
  * Each template is followed by the line breaks it lost, so every later line keeps its number and
  * the file's source map needs no change below it (the minifiers drop those line breaks anyway).
@@ -110,7 +128,7 @@ function minifiedTemplate(template, source, code) {
  * @returns {string | undefined}
  */
 export function minifyCssLiterals(code, fileName = 'source.ts') {
-  if (!code.includes('css`')) return undefined;
+  if (!/\b(?:css|html|svg)`/.test(code)) return undefined;
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits = [];
   const visit = (node) => {
@@ -121,12 +139,29 @@ export function minifyCssLiterals(code, fileName = 'source.ts') {
       edits.push({ start, end: node.template.end, text: text + '\n'.repeat(Math.max(0, lost)) });
       return; // templates inside its interpolations were done by minifiedTemplate
     }
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && MARKUP_TAGS.has(node.tag.text)) {
+      const template = node.template;
+      const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+      let lost = 0;
+      for (const part of parts) {
+        const start = part.getStart(source) + 1;
+        const end = part.end - (ts.isTemplateHead(part) || ts.isTemplateMiddle(part) ? 2 : 1);
+        const raw = code.slice(start, end);
+        const text = collapseMarkupWhitespace(raw);
+        if (text === raw) continue;
+        edits.push({ start, end, text });
+        lost += raw.split('\n').length - text.split('\n').length;
+      }
+      // The lost line breaks go after the template, outside it, as for css above.
+      if (lost > 0) edits.push({ start: template.end, end: template.end, text: '\n'.repeat(lost) });
+      // Templates inside its interpolations are visited as children.
+    }
     ts.forEachChild(node, visit);
   };
   visit(source);
   if (edits.length === 0) return undefined;
   let out = code;
-  for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }
 

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { chromium, type Browser } from 'playwright-core';
-import { minifyCss, minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
+import { collapseMarkupWhitespace, minifyCss, minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
 
 /**
  * scripts/minify-css-literals.mjs shortens the CSS of Lit `css` templates in every build. A wrong
@@ -58,8 +58,102 @@ describe('minifyCssLiterals', () => {
     assert.equal(out.split('\n').indexOf('export const marker = 1;'), code.split('\n').indexOf('export const marker = 1;'));
   });
 
-  it('leaves a file without `css` templates alone', () => {
+  it('leaves a file without `css` templates or line breaks in markup alone', () => {
     assert.equal(minifyCssLiterals('const x = html`<b> a </b>`;'), undefined);
+    assert.equal(minifyCssLiterals('const x = foo`\n  a\n`;'), undefined);
+  });
+
+  it('makes each line break and indent in `html` and `svg` templates one space, nested ones too', () => {
+    const code = [
+      'const page = html`',
+      '  <p class="x">${a}',
+      '    <b>${b}</b>',
+      '  </p>${list.map((i) => svg`<circle',
+      '      r=${i}></circle>`)}',
+      '`;',
+      'export const marker = 1;',
+    ].join('\n');
+    const out = minifyCssLiterals(code)!;
+    assert.equal(out.split('\n')[0], 'const page = html` <p class="x">${a} <b>${b}</b> </p>${list.map((i) => svg`<circle r=${i}></circle>`',
+      'each run of whitespace with a line break is one space; nothing else changes');
+    assert.equal(out.split('\n').indexOf('export const marker = 1;'), code.split('\n').indexOf('export const marker = 1;'), 'line numbers kept');
+    // The line breaks go after each template, outside it.
+    assert.match(out, /<\/circle>`\n\)\}/);
+    assert.equal(new Function('html', 'svg', 'list', 'a', 'b', `${out.replace('export ', '')}; return page;`)(
+      (strings: TemplateStringsArray, ...values: unknown[]) => strings.join('|') + values.join(','),
+      (strings: TemplateStringsArray, ...values: unknown[]) => strings.join('|') + values.join(','),
+      [1], 'A', 'B'), ' <p class="x">| <b>|</b> </p>| A,B,<circle r=|></circle>1', 'the cooked strings');
+  });
+
+  it('keeps a markup part with a line continuation, whose value has no line break', () => {
+    assert.equal(collapseMarkupWhitespace('a\\\n  b'), 'a\\\n  b');
+    assert.equal(collapseMarkupWhitespace('a \n\t b\r\n c'), 'a b c');
+    assert.equal(collapseMarkupWhitespace('a  b'), 'a  b', 'spaces without a line break stay');
+  });
+});
+
+describe('every markup template in src/, parsed by Chromium', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const files = readdirSync(`${root}src`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+  // An interpolation in markup is a text, an attribute value or an element's content; a comment
+  // stands in for it in either copy alike (as Lit's own markers do).
+  const MARKER = '<!--x-->';
+
+  /** The cooked markup of each `html` / `svg` template in `code`, interpolations as markers. */
+  function templates(code: string): Array<{ tag: string; text: string }> {
+    const source = ts.createSourceFile('t.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const found: Array<{ tag: string; text: string }> = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && ['html', 'svg'].includes(node.tag.text)) {
+        const t = node.template;
+        const text = ts.isNoSubstitutionTemplateLiteral(t) ? t.text : t.head.text + t.templateSpans.map((span) => MARKER + span.literal.text).join('');
+        found.push({ tag: node.tag.text, text });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  }
+
+  // Each template parsed as Lit does (inside <template>, an svg one inside <svg>), then written
+  // out with every whitespace-only or whitespace-edged text run made one space: what renders.
+  const PARSE = `(items) => items.map(({ tag, text }) => {
+    const template = document.createElement('template');
+    template.innerHTML = tag === 'svg' ? '<svg>' + text + '</svg>' : text;
+    const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = node.data.replace(/\\s+/g, ' ');
+    return template.innerHTML;
+  })`;
+
+  let browser: Browser;
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  });
+  after(async () => { await browser?.close(); });
+
+  it('gives the same elements, attributes and text before and after, in every file', async () => {
+    const page = await browser.newPage();
+    let compared = 0;
+    let collapsed = 0;
+    for (const file of files) {
+      const code = readFileSync(`${root}src/${file}`, 'utf8');
+      const minified = minifyCssLiterals(code, file);
+      if (minified === undefined) continue;
+      const original = templates(code);
+      const shortened = templates(minified);
+      assert.equal(shortened.length, original.length, file);
+      const parsed = await page.evaluate(`(${PARSE})(${JSON.stringify([...original, ...shortened])})`) as string[];
+      for (let i = 0; i < original.length; i++) {
+        assert.equal(parsed[original.length + i], parsed[i], `${file}: template ${i + 1}`);
+        if (original[i]!.text !== shortened[i]!.text) collapsed++;
+        compared++;
+      }
+    }
+    assert.ok(compared >= 100, `only ${compared} templates compared`);
+    assert.ok(collapsed >= 50, `only ${collapsed} templates had line breaks`);
   });
 });
 
