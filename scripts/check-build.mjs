@@ -14,24 +14,11 @@ import { measureSizes, compressed } from './element-sizes.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const CEILINGS_BROTLI_BYTES = {
-  // Was 77,500. Leaflet imported module by module, tiles in their own chunk, Spanish and the
-  // image export on request: 58,719 B. Then 59,500; English split by element (the map carries
-  // only its own strings and the shared ones) and the CSS of css templates minified: 56,636 B.
-  // Still over its 50 KB budget (issue 7), mostly the shared entry (Valibot and the validator,
-  // tokens, shared messages) that every element carries. Then 57,500: the Intl-free formatting
-  // of English and Spanish (+~500 B) keeps ICU's 13-25 ms start-up off the first paint: 57,176 B.
-  // Then 56,000: the canvas renderer in its own chunk, fetched only by maps of over 1,500 areas
-  // (Leaflet's getRenderer, which imports it, replaced by one that uses the path's own): 55,776 B.
-  // Then 55,000: Leaflet's methods the map cannot reach, and its VML renderer, cut before
-  // bundling (scripts/leaflet-trim.mjs): 54,345 B; the console warnings for unknown attribute
-  // words (shared/choices.ts): 54,557 B. Then 54,000: the class breaks' own quantile instead of
-  // d3-array's (whose top level survives tree-shaking) and more unreachable Leaflet methods:
-  // 53,567 B. Then 53,000: the canvas and tile chunks import the map's chunk, so esbuild keeps
-  // Leaflet in one file instead of three (brotli works better on one): 52,787 B. Then 52,500:
-  // fewer Valibot schema kinds, and no licence comments (as in dist/): 52,368 B.
-  'element: map (entry + lazy chunk, without Leaflet CSS)': 52_500,
-};
+// Empty: every budgeted row is within its budget. The map was the last row with a ceiling: it
+// came down from a ceiling of 77,500 B to 51,114 B (Leaflet module by module and trimmed, its CSS trimmed,
+// lazy Spanish, image export and canvas renderer, English split by element, minified templates,
+// no decorators, fewer Valibot schema kinds; docs/performance.md has the steps).
+const CEILINGS_BROTLI_BYTES = {};
 // The lazy chunk keeps its own gzip budget (it is the one file a map page adds).
 const LAZY_CHUNK_GZIP_BYTES = 60 * 1024;
 

@@ -93,7 +93,6 @@ export interface MapLayer {
   setWheelZoom(enabled: boolean): void;
   /** Call after the container changed size: refits unless the reader has zoomed or moved the map. */
   resize(): void;
-  fit(): void;
   readonly renderer: 'svg' | 'canvas';
   destroy(): void;
 }
@@ -326,7 +325,6 @@ export function createMapLayer(container: HTMLElement, options: MapLayerOptions)
       // very size: refitting would project every vertex again (a second full draw).
       if (!moved && !(fittedSize && map.getSize().equals(fittedSize))) fit();
     },
-    fit,
     destroy() {
       // Leaflet ends a zoom animation from a 250 ms timer that map.remove() does not clear; the
       // timer then reads the removed panes and throws. Marking the animation done makes it a no-op.
