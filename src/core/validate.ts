@@ -303,7 +303,7 @@ function checkCells(metric: Metric, m: number, grain: Grain, errors: ValidationI
       } else if (dim === 'period' && value !== TOTAL && !isPeriodOfGrain(value, grain)) {
         errors.push(issue(at(dim), `a ${grain} period such as ${PERIOD_EXAMPLE[grain]}`, value));
       }
-      identity += `${String(value)}\u0000`;
+      identity += `${identityPart(value)}\u0000`;
     }
     const n = record.n;
     const suppressed = record.suppressed;
@@ -329,7 +329,7 @@ function checkCells(metric: Metric, m: number, grain: Grain, errors: ValidationI
     const q = record.q;
     if (isQuantile) {
       if (typeof q !== 'number' || q < 0 || q > 1) errors.push(issue(at('q'), 'the quantile as a number from 0 to 1, e.g. 0.5', q, q === undefined));
-      identity += `q${String(q)}`;
+      identity += `q${identityPart(q)}`;
     } else if (q !== undefined) {
       errors.push(issue(at('q'), `no "q" on a ${metric.statistic} metric`, q));
     }
@@ -339,6 +339,15 @@ function checkCells(metric: Metric, m: number, grain: Grain, errors: ValidationI
     }
     seen.add(identity);
   }
+}
+
+/**
+ * A cell value as part of the cell's identity (for duplicates). Only strings and numbers are
+ * valid there, and anything else is already an error; String() is not called on it, since an
+ * object from the feed may make that throw (`{"toString": 0}`).
+ */
+function identityPart(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : `\u0001${typeof value}`;
 }
 
 const PERIOD_EXAMPLE: Record<Grain, string> = { week: '"2024-W07"', month: '"2024-07"', quarter: '"2024-Q3"', year: '"2024"' };

@@ -65,6 +65,17 @@ describe('hostile feeds: the validator never throws', () => {
     fc.assert(fc.property(fc.anything({ maxDepth: 5 }), (input) => { safely(input); }), { numRuns: 500 });
   });
 
+  it('objects whose toString is not a function, in cell fields (found by the property below)', () => {
+    const unprintable = JSON.parse('{"toString": 0, "valueOf": null}');
+    for (const field of ['period', 'area', 'n', 'value', 'q', 'numerator', 'suppressed']) {
+      const feed = good() as { metrics: Array<{ cells: Array<Record<string, unknown>> }> };
+      feed.metrics[0]!.cells[0]![field] = unprintable;
+      const result = safely(feed);
+      assert.equal(result.ok, false, field);
+      if (!result.ok) assert.match(result.errors[0]!.message, new RegExp(`^metrics\\[0\\]\\.cells\\[0\\]\\.${field}: `), field);
+    }
+  });
+
   it('a good feed with one value anywhere replaced by a wrong-typed or hostile value', () => {
     const all = paths(good());
     fc.assert(fc.property(fc.integer({ min: 0, max: all.length - 1 }), hostileValue, (index, value) => {
