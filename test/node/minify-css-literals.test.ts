@@ -92,99 +92,31 @@ describe('minifyCssLiterals', () => {
   });
 });
 
-describe('every markup template in src/, parsed by Chromium', () => {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const files = readdirSync(`${root}src`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
-  // An interpolation in markup is a text, an attribute value or an element's content; a comment
-  // stands in for it in either copy alike (as Lit's own markers do).
-  const MARKER = '<!--x-->';
-
-  /** The cooked markup of each `html` / `svg` template in `code`, interpolations as markers. */
-  function templates(code: string): Array<{ tag: string; text: string }> {
-    const source = ts.createSourceFile('t.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    const found: Array<{ tag: string; text: string }> = [];
-    const visit = (node: ts.Node) => {
-      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && ['html', 'svg'].includes(node.tag.text)) {
-        const t = node.template;
-        const text = ts.isNoSubstitutionTemplateLiteral(t) ? t.text : t.head.text + t.templateSpans.map((span) => MARKER + span.literal.text).join('');
-        found.push({ tag: node.tag.text, text });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-    return found;
-  }
-
-  // Each template parsed as Lit does (inside <template>, an svg one inside <svg>), then written
-  // out with every whitespace-only or whitespace-edged text run made one space: what renders.
-  const PARSE = `(items) => items.map(({ tag, text }) => {
-    const template = document.createElement('template');
-    template.innerHTML = tag === 'svg' ? '<svg>' + text + '</svg>' : text;
-    const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = node.data.replace(/\\s+/g, ' ');
-    return template.innerHTML;
-  })`;
-
-  let browser: Browser;
-  before(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-  });
-  after(async () => { await browser?.close(); });
-
-  it('gives the same elements, attributes and text before and after, in every file', async () => {
-    const page = await browser.newPage();
-    let compared = 0;
-    let collapsed = 0;
-    for (const file of files) {
-      const code = readFileSync(`${root}src/${file}`, 'utf8');
-      const minified = minifyCssLiterals(code, file);
-      if (minified === undefined) continue;
-      const original = templates(code);
-      const shortened = templates(minified);
-      assert.equal(shortened.length, original.length, file);
-      const parsed = await page.evaluate(`(${PARSE})(${JSON.stringify([...original, ...shortened])})`) as string[];
-      for (let i = 0; i < original.length; i++) {
-        assert.equal(parsed[original.length + i], parsed[i], `${file}: template ${i + 1}`);
-        if (original[i]!.text !== shortened[i]!.text) collapsed++;
-        compared++;
-      }
+/** The cooked text of each template tagged with one of `tags` in `code`, each interpolation as `stand`. */
+function cookedTemplates(code: string, tags: readonly string[], stand: string): Array<{ tag: string; text: string }> {
+  const source = ts.createSourceFile('t.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: Array<{ tag: string; text: string }> = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && tags.includes(node.tag.text)) {
+      const t = node.template;
+      const text = ts.isNoSubstitutionTemplateLiteral(t) ? t.text : t.head.text + t.templateSpans.map((span) => stand + span.literal.text).join('');
+      found.push({ tag: node.tag.text, text });
     }
-    assert.ok(compared >= 100, `only ${compared} templates compared`);
-    assert.ok(collapsed >= 50, `only ${collapsed} templates had line breaks`);
-  });
-});
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
 
-describe('every stylesheet in src/, parsed by Chromium', () => {
+describe('every template in src/, parsed by Chromium before and after', () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const files = readdirSync(`${root}src`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
-  // An interpolation stands for a fragment of declarations (the dark theme's tokens); both sides
-  // get the same one.
-  const INTERPOLATED = '--interpolated: 1;';
-
-  /** The cooked CSS of each `css` template in `code`, interpolations filled in. */
-  function stylesheets(code: string): string[] {
-    const source = ts.createSourceFile('styles.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    const found: string[] = [];
-    const visit = (node: ts.Node) => {
-      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'css') {
-        const t = node.template;
-        found.push(ts.isNoSubstitutionTemplateLiteral(t) ? t.text : t.head.text + t.templateSpans.map((s) => INTERPOLATED + s.literal.text).join(''));
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-    return found;
-  }
-
-  // Runs in the page (a string, so that this file needs no DOM types).
-  const PARSE = `(sheets) => sheets.map((text) => [text, 'x{' + text + '}'].map((css) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    return [...sheet.cssRules].map((rule) => rule.cssText).join('\\n');
-  }))`;
+  /** Each source file with templates, as written and as the builds minify it. */
+  const sources = readdirSync(`${root}src`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))
+    .map((file) => {
+      const code = readFileSync(`${root}src/${file}`, 'utf8');
+      return { file, code, minified: minifyCssLiterals(code, file) };
+    })
+    .filter((source): source is { file: string; code: string; minified: string } => source.minified !== undefined);
 
   let browser: Browser;
   before(async () => {
@@ -195,24 +127,30 @@ describe('every stylesheet in src/, parsed by Chromium', () => {
   });
   after(async () => { await browser?.close(); });
 
-  it('gives the same rules before and after, in every file', async () => {
+  it('stylesheets: the same rules, in every file', async () => {
+    // An interpolation stands for a fragment of declarations (the dark theme's tokens); both sides
+    // get the same one.
+    const stand = '--interpolated: 1;';
+    // Runs in the page (a string, so that this file needs no DOM types).
+    const parse = `(sheets) => sheets.map((text) => [text, 'x{' + text + '}'].map((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return [...sheet.cssRules].map((rule) => rule.cssText).join('\\n');
+    }))`;
     const page = await browser.newPage();
     let before = 0;
     let afterMinify = 0;
     let compared = 0;
-    for (const file of files) {
-      const code = readFileSync(`${root}src/${file}`, 'utf8');
-      const minified = minifyCssLiterals(code, file);
-      if (minified === undefined) continue;
-      const original = stylesheets(code);
-      const shortened = stylesheets(minified);
+    for (const { file, code, minified } of sources) {
+      const original = cookedTemplates(code, ['css'], stand).map((t) => t.text);
+      const shortened = cookedTemplates(minified, ['css'], stand).map((t) => t.text);
       assert.equal(shortened.length, original.length, file);
       before += original.join('').length;
       afterMinify += shortened.join('').length;
       // As a stylesheet, and as the body of a rule (for fragments that are only declarations).
       // Chromium keeps custom property values as written, so a space after a comma inside one
       // (`var(--a, #fff)`) is the only difference its serialisation may show.
-      const parsed = await page.evaluate(`(${PARSE})(${JSON.stringify([...original, ...shortened])})`) as string[][];
+      const parsed = await page.evaluate(`(${parse})(${JSON.stringify([...original, ...shortened])})`) as string[][];
       const normal = (text: string) => text.replace(/,\s+/g, ',');
       for (let i = 0; i < original.length; i++) {
         const [a, b] = [parsed[i]!, parsed[original.length + i]!];
@@ -223,5 +161,36 @@ describe('every stylesheet in src/, parsed by Chromium', () => {
     }
     assert.ok(compared >= 15, `only ${compared} templates compared`);
     assert.ok(afterMinify < before * 0.85, `${before} -> ${afterMinify} characters`);
+  });
+
+  it('markup: the same elements, attributes and text, in every file', async () => {
+    // An interpolation in markup is a text, an attribute value or an element's content; a comment
+    // stands in for it in either copy alike (as Lit's own markers do).
+    const stand = '<!--x-->';
+    // Each template parsed as Lit does (inside <template>, an svg one inside <svg>), then written
+    // out with every run of whitespace in its text made one space: what renders.
+    const parse = `(items) => items.map(({ tag, text }) => {
+      const template = document.createElement('template');
+      template.innerHTML = tag === 'svg' ? '<svg>' + text + '</svg>' : text;
+      const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = node.data.replace(/\\s+/g, ' ');
+      return template.innerHTML;
+    })`;
+    const page = await browser.newPage();
+    let compared = 0;
+    let collapsed = 0;
+    for (const { file, code, minified } of sources) {
+      const original = cookedTemplates(code, ['html', 'svg'], stand);
+      const shortened = cookedTemplates(minified, ['html', 'svg'], stand);
+      assert.equal(shortened.length, original.length, file);
+      const parsed = await page.evaluate(`(${parse})(${JSON.stringify([...original, ...shortened])})`) as string[];
+      for (let i = 0; i < original.length; i++) {
+        assert.equal(parsed[original.length + i], parsed[i], `${file}: template ${i + 1}`);
+        if (original[i]!.text !== shortened[i]!.text) collapsed++;
+        compared++;
+      }
+    }
+    assert.ok(compared >= 100, `only ${compared} templates compared`);
+    assert.ok(collapsed >= 50, `only ${collapsed} templates had line breaks`);
   });
 });
