@@ -4,6 +4,7 @@ import { minifyCssLiteralsVite } from './scripts/minify-css-literals.mjs';
 import { leafletCodeSplitting } from './scripts/leaflet-chunks.mjs';
 import { leafletTrimVite } from './scripts/leaflet-trim.mjs';
 import { thirdPartyNoticesVite } from './scripts/third-party-notices.mjs';
+import { compileHintsVite } from './scripts/compile-hints.mjs';
 
 // `npm start` serves demo/ (and the stories page under /stories/); `npm run build` builds the
 // library: one ES module for CDNs and bundlers, with the map split into its own lazy chunk.
@@ -18,7 +19,7 @@ const neverAnswer: Plugin = {
 
 export default defineConfig(({ command }) => ({
   // Builds only: the dev server and the tests keep the styles as written, comments included.
-  plugins: [neverAnswer, minifyCssLiteralsVite(), leafletTrimVite(), thirdPartyNoticesVite()],
+  plugins: [neverAnswer, minifyCssLiteralsVite(), leafletTrimVite(), thirdPartyNoticesVite(), compileHintsVite()],
   root: command === 'serve' ? resolve(import.meta.dirname, 'demo') : import.meta.dirname,
   publicDir: false,
   server: {

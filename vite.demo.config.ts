@@ -5,6 +5,7 @@ import { minifyCssLiteralsVite } from './scripts/minify-css-literals.mjs';
 import { leafletCodeSplitting } from './scripts/leaflet-chunks.mjs';
 import { leafletTrimVite } from './scripts/leaflet-trim.mjs';
 import { thirdPartyNoticesVite } from './scripts/third-party-notices.mjs';
+import { compileHintsVite } from './scripts/compile-hints.mjs';
 
 // Builds the demo site (every demo/*.html) as a static site in dist-demo/, the way a city would
 // host it: used by the strict-CSP test and the render benchmarks.
@@ -24,9 +25,9 @@ export default defineConfig({
       output: { codeSplitting: leafletCodeSplitting },
     },
   },
-  // The elements' CSS as the library build ships it (vite.config.ts), and the licences of what the
-  // site bundles beside its scripts, as in dist/.
-  plugins: [minifyCssLiteralsVite(), leafletTrimVite(), thirdPartyNoticesVite(), {
+  // The elements' CSS and the pages' compile hint as the library build ships them (vite.config.ts),
+  // and the licences of what the site bundles beside its scripts, as in dist/.
+  plugins: [minifyCssLiteralsVite(), leafletTrimVite(), thirdPartyNoticesVite(), compileHintsVite(), {
     // The demo's feeds and boundaries are data fetched at run time, not modules: copy them as they are.
     name: 'daylight-copy-feeds',
     apply: 'build',
