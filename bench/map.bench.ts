@@ -35,6 +35,7 @@ import { chromium, type Page } from 'playwright-core';
 import { leafletCodeSplitting } from '../scripts/leaflet-chunks.mjs';
 import { leafletTrimVite } from '../scripts/leaflet-trim.mjs';
 import { minifyCssLiteralsVite } from '../scripts/minify-css-literals.mjs';
+import { compileHintsVite } from '../scripts/compile-hints.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.daylight-tmp', 'bench-map');
@@ -117,7 +118,7 @@ console.log('building the bench page and the library…');
 await build({
   root: page, base: './', configFile: false, logLevel: 'warn', publicDir: false,
   // Daylight's code as the library build ships it (vite.config.ts).
-  plugins: [minifyCssLiteralsVite(), leafletTrimVite()],
+  plugins: [minifyCssLiteralsVite(), leafletTrimVite(), compileHintsVite()],
   build: {
     outDir: out, emptyOutDir: true, target: 'es2022',
     rolldownOptions: { input: { index: join(page, 'index.html'), text: join(page, 'text.html') }, output: { codeSplitting: leafletCodeSplitting } },

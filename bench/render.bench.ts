@@ -24,6 +24,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { leafletCodeSplitting } from '../scripts/leaflet-chunks.mjs';
 import { leafletTrimVite } from '../scripts/leaflet-trim.mjs';
 import { minifyCssLiteralsVite } from '../scripts/minify-css-literals.mjs';
+import { COMPILE_HINT, compileHintsVite } from '../scripts/compile-hints.mjs';
 import { serveStatic } from '../test/server/static-server.ts';
 import { paintedMark } from './painted.ts';
 
@@ -38,8 +39,9 @@ console.log('building the bench pages (Daylight, chart.js, vega-embed, dashboard
 await build({
   root: pages, base: './', configFile: false, logLevel: 'warn', publicDir: false,
   resolve: { conditions: ['production'] },
-  // Daylight's code as the library build ships it (vite.config.ts).
-  plugins: [minifyCssLiteralsVite(), leafletTrimVite()],
+  // Daylight's code as the library build ships it (vite.config.ts), compile hint included; the
+  // other libraries' pages as theirs ship, without one.
+  plugins: [minifyCssLiteralsVite(), leafletTrimVite(), compileHintsVite({ entries: ['daylight', 'dashboard'] })],
   build: {
     outDir: out, emptyOutDir: true, target: 'es2022',
     rolldownOptions: {
@@ -48,6 +50,18 @@ await build({
     },
   },
 });
+// The peers given the same compile hint as Daylight's bundle (scripts/compile-hints.mjs): any
+// page can add it to any script, so the comparison is shown both ways. Each gets a hinted copy of
+// its entry file; a second entry in the build would have moved the library into a shared chunk
+// that the hint does not cover.
+for (const peer of ['chartjs', 'vega']) {
+  const htmlText = readFileSync(join(out, `${peer}.html`), 'utf8');
+  const entry = new RegExp(`src="\\./(assets/${peer}-[^"]+\\.js)"`).exec(htmlText)?.[1];
+  if (!entry) throw new Error(`bench build: no entry script in ${peer}.html`);
+  const hinted = entry.replace(/\.js$/, '-hinted.js');
+  writeFileSync(join(out, hinted), `${COMPILE_HINT}\n${readFileSync(join(out, entry), 'utf8')}`);
+  writeFileSync(join(out, `${peer}-hinted.html`), htmlText.replace(entry, hinted));
+}
 mkdirSync(join(out, 'feeds'), { recursive: true });
 for (const f of ['philadelphia.json', 'philadelphia-districts.geojson']) cpSync(join(root, 'demo/feeds', f), join(out, 'feeds', f));
 
@@ -57,7 +71,7 @@ function pageScriptBrotli(page: string): number {
   const files = [...htmlText.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   return [...new Set(files)].reduce((sum, f) => sum + brotliCompressSync(readFileSync(join(out, f))).length, 0);
 }
-const scriptKB: Record<string, number> = Object.fromEntries(['daylight', 'chartjs', 'vega', 'dashboard', 'baseline'].map((p) => [p, +(pageScriptBrotli(`${p}.html`) / 1024).toFixed(1)]));
+const scriptKB: Record<string, number> = Object.fromEntries(['daylight', 'chartjs', 'chartjs-hinted', 'vega', 'vega-hinted', 'dashboard', 'baseline'].map((p) => [p, +(pageScriptBrotli(`${p}.html`) / 1024).toFixed(1)]));
 
 const site = await serveStatic(out);
 const browser: Browser = await chromium.launch({
@@ -69,8 +83,10 @@ interface Case { id: string; label: string; path: string }
 const CASES: Case[] = [
   { id: 'daylight', label: 'Daylight, 8 trends', path: 'daylight.html' },
   { id: 'chartjs', label: 'chart.js, 8 line charts', path: 'chartjs.html' },
+  { id: 'chartjs-hinted', label: 'chart.js, 8 line charts, with the compile hint Daylight ships', path: 'chartjs-hinted.html' },
   { id: 'vega-canvas', label: 'vega-embed (canvas), 8 line charts', path: 'vega.html?renderer=canvas' },
   { id: 'vega-svg', label: 'vega-embed (svg), 8 line charts', path: 'vega.html?renderer=svg' },
+  { id: 'vega-canvas-hinted', label: 'vega-embed (canvas), 8 line charts, with the compile hint Daylight ships', path: 'vega-hinted.html?renderer=canvas' },
   { id: 'dashboard', label: 'Daylight, full <daylight-dashboard>', path: 'dashboard.html' },
   // What every page here pays before drawing anything, which bounds the ratios.
   { id: 'baseline', label: 'no library: the same 8 boxes, empty', path: 'baseline.html' },
@@ -131,6 +147,8 @@ function ratios(s: Stats) {
   return {
     chartjs: +(s.chartjs!.medianMs / d).toFixed(2), vega: +(vega / d).toFixed(2), vegaRenderer,
     netOfEmptyPage: { chartjs: net(s.chartjs!.medianMs), vega: net(vega) },
+    // The peers with the hint too (vega-embed on canvas, its faster renderer in every run so far).
+    hintedPeers: { chartjs: +(s['chartjs-hinted']!.medianMs / d).toFixed(2), vegaCanvas: +(s['vega-canvas-hinted']!.medianMs / d).toFixed(2) },
   };
 }
 const result = {
@@ -158,3 +176,5 @@ console.log(`| chart.js / Daylight (goal >= 1.5) | ${verdict(rn.chartjs, 1.5)} |
 console.log(`| vega-embed / Daylight (goal >= 3; faster renderer: ${rn.vegaRenderer} / ${rt.vegaRenderer}) | ${verdict(rn.vega, 3)} | ${verdict(rt.vega, 3)} |`);
 console.log(`| net of the empty page (each median minus the empty page's): chart.js / Daylight | ${rn.netOfEmptyPage.chartjs}x | ${rt.netOfEmptyPage.chartjs}x |`);
 console.log(`| net of the empty page: vega-embed / Daylight | ${rn.netOfEmptyPage.vega}x | ${rt.netOfEmptyPage.vega}x |`);
+console.log(`| both peers with the compile hint too: chart.js / Daylight | ${rn.hintedPeers.chartjs}x | ${rt.hintedPeers.chartjs}x |`);
+console.log(`| both peers with the compile hint too: vega-embed (canvas) / Daylight | ${rn.hintedPeers.vegaCanvas}x | ${rt.hintedPeers.vegaCanvas}x |`);
