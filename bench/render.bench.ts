@@ -4,7 +4,11 @@
  * <daylight-dashboard> on the Philadelphia demo feed. Measures, never asserts.
  *
  * - Each page is a Vite production build (bench/pages/), served from 127.0.0.1; each library's
- *   page downloads only that library. Same data, same 8 boxes of the same size.
+ *   page downloads only that library. Same data, same 8 boxes of the same size. Daylight is
+ *   measured twice: bundled from source with the page (tree-shaken to the feed and the trend), and
+ *   as the whole kit from the CDN bundle, the way a page that pastes the script tag gets it.
+ * - Daylight's scripts carry the compile hint its builds ship (scripts/compile-hints.mjs); the
+ *   peers are measured as they ship and with the same hint added.
  * - Figure: navigation start -> all charts painted (the page's own `performance.now()` two
  *   animation frames after the last chart drew), so it includes fetching, parsing and compiling
  *   the library. The harness learns it from a console line and runs nothing in the page while it
@@ -35,21 +39,34 @@ const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const THROTTLED_RUNS = Math.max(5, Number(process.env.BENCH_THROTTLED_RUNS ?? 5));
 
 rmSync(out, { recursive: true, force: true });
-console.log('building the bench pages (Daylight, chart.js, vega-embed, dashboard)…');
+console.log('building the bench pages (Daylight, chart.js, vega-embed, dashboard) and the library…');
 await build({
   root: pages, base: './', configFile: false, logLevel: 'warn', publicDir: false,
   resolve: { conditions: ['production'] },
   // Daylight's code as the library build ships it (vite.config.ts), compile hint included; the
-  // other libraries' pages as theirs ship, without one.
-  plugins: [minifyCssLiteralsVite(), leafletTrimVite(), compileHintsVite({ entries: ['daylight', 'dashboard'] })],
+  // other libraries' pages as theirs ship, without one. (The pages' shared bench-data chunk is
+  // hinted for every page alike.)
+  plugins: [minifyCssLiteralsVite(), leafletTrimVite(), compileHintsVite({ entries: ['daylight', 'daylight-cdn', 'dashboard'] })],
   build: {
     outDir: out, emptyOutDir: true, target: 'es2022',
     rolldownOptions: {
-      input: Object.fromEntries(['daylight', 'chartjs', 'vega', 'dashboard', 'baseline'].map((p) => [p, join(pages, `${p}.html`)])),
+      input: Object.fromEntries(['daylight', 'daylight-cdn', 'chartjs', 'vega', 'dashboard', 'baseline'].map((p) => [p, join(pages, `${p}.html`)])),
+      // The CDN bundle, built below by the library's own configuration.
+      external: ['/cdn/daylight.js'],
       output: { minify: true, codeSplitting: leafletCodeSplitting },
     },
   },
 });
+await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(out, 'cdn'), emptyOutDir: true, sourcemap: false } });
+// The kit's own script tag, ahead of the page's, as a city page pastes it: the browser then fetches
+// the kit while it parses the page, not after the page's script has asked for it.
+{
+  const cdnPage = join(out, 'daylight-cdn.html');
+  const htmlText = readFileSync(cdnPage, 'utf8');
+  const firstScript = htmlText.indexOf('<script type="module"');
+  if (firstScript < 0) throw new Error('bench build: no module script in daylight-cdn.html');
+  writeFileSync(cdnPage, `${htmlText.slice(0, firstScript)}<script type="module" src="/cdn/daylight.js"></script>\n${htmlText.slice(firstScript)}`);
+}
 // The peers given the same compile hint as Daylight's bundle (scripts/compile-hints.mjs): any
 // page can add it to any script, so the comparison is shown both ways. Each gets a hinted copy of
 // its entry file; a second entry in the build would have moved the library into a shared chunk
@@ -69,9 +86,10 @@ for (const f of ['philadelphia.json', 'philadelphia-districts.geojson']) cpSync(
 function pageScriptBrotli(page: string): number {
   const htmlText = readFileSync(join(out, page), 'utf8');
   const files = [...htmlText.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  if (htmlText.includes('src="/cdn/daylight.js"')) files.push('cdn/daylight.js');
   return [...new Set(files)].reduce((sum, f) => sum + brotliCompressSync(readFileSync(join(out, f))).length, 0);
 }
-const scriptKB: Record<string, number> = Object.fromEntries(['daylight', 'chartjs', 'chartjs-hinted', 'vega', 'vega-hinted', 'dashboard', 'baseline'].map((p) => [p, +(pageScriptBrotli(`${p}.html`) / 1024).toFixed(1)]));
+const scriptKB: Record<string, number> = Object.fromEntries(['daylight', 'daylight-cdn', 'chartjs', 'chartjs-hinted', 'vega', 'vega-hinted', 'dashboard', 'baseline'].map((p) => [p, +(pageScriptBrotli(`${p}.html`) / 1024).toFixed(1)]));
 
 const site = await serveStatic(out);
 const browser: Browser = await chromium.launch({
@@ -82,6 +100,8 @@ const browser: Browser = await chromium.launch({
 interface Case { id: string; label: string; path: string }
 const CASES: Case[] = [
   { id: 'daylight', label: 'Daylight, 8 trends', path: 'daylight.html' },
+  // What a page that pastes the kit's script tag loads: every element, 190 KB before compression.
+  { id: 'daylight-cdn', label: 'Daylight, 8 trends, whole kit from the CDN bundle', path: 'daylight-cdn.html' },
   { id: 'chartjs', label: 'chart.js, 8 line charts', path: 'chartjs.html' },
   { id: 'chartjs-hinted', label: 'chart.js, 8 line charts, with the compile hint Daylight ships', path: 'chartjs-hinted.html' },
   { id: 'vega-canvas', label: 'vega-embed (canvas), 8 line charts', path: 'vega.html?renderer=canvas' },
@@ -149,6 +169,8 @@ function ratios(s: Stats) {
     netOfEmptyPage: { chartjs: net(s.chartjs!.medianMs), vega: net(vega) },
     // The peers with the hint too (vega-embed on canvas, its faster renderer in every run so far).
     hintedPeers: { chartjs: +(s['chartjs-hinted']!.medianMs / d).toFixed(2), vegaCanvas: +(s['vega-canvas-hinted']!.medianMs / d).toFixed(2) },
+    // Against the page that loads the whole kit from the CDN bundle.
+    cdn: { chartjs: +(s.chartjs!.medianMs / s['daylight-cdn']!.medianMs).toFixed(2), vega: +(vega / s['daylight-cdn']!.medianMs).toFixed(2) },
   };
 }
 const result = {
@@ -178,3 +200,5 @@ console.log(`| net of the empty page (each median minus the empty page's): chart
 console.log(`| net of the empty page: vega-embed / Daylight | ${rn.netOfEmptyPage.vega}x | ${rt.netOfEmptyPage.vega}x |`);
 console.log(`| both peers with the compile hint too: chart.js / Daylight | ${rn.hintedPeers.chartjs}x | ${rt.hintedPeers.chartjs}x |`);
 console.log(`| both peers with the compile hint too: vega-embed (canvas) / Daylight | ${rn.hintedPeers.vegaCanvas}x | ${rt.hintedPeers.vegaCanvas}x |`);
+console.log(`| Daylight's whole kit from the CDN bundle: chart.js / Daylight | ${rn.cdn.chartjs}x | ${rt.cdn.chartjs}x |`);
+console.log(`| Daylight's whole kit from the CDN bundle: vega-embed / Daylight | ${rn.cdn.vega}x | ${rt.cdn.vega}x |`);

@@ -1,39 +1,6 @@
+// Daylight's elements bundled from source with the page, as a city's own build would (tree-shaken).
 import '../../src/elements/feed/define.js';
 import '../../src/elements/trend/define.js';
-import { boxes, daylightFeed, markPainted, SERIES } from './series.js';
+import { showTrends } from './trends-page.js';
 
-const feed = document.createElement('daylight-feed');
-feed.setAttribute('no-status', '');
-feed.feed = daylightFeed();
-const chartBoxes = boxes();
-// Build the charts off the document and connect them once, inside their feed, as a page's own
-// markup is: a trend connected before its <daylight-feed> first draws a loading state, a render no
-// real page pays.
-document.getElementById('charts')!.remove();
-const trends = chartBoxes.map((box, i) => {
-  const trend = document.createElement('daylight-trend');
-  trend.setAttribute('metric', SERIES[i]!.id);
-  trend.setAttribute('height', '200');
-  box.append(trend);
-  return trend;
-});
-feed.append(chartBoxes[0]!.parentElement!);
-document.body.append(feed);
-// A trend draws once it knows its width, in its ResizeObserver callback (observing from its first
-// update). This page's own observer, created after those first updates, is called after theirs in
-// the same rendering step, by which time their re-render (a microtask) has run: done when all 8
-// have their line, painted in this frame.
-const hasLine = (t: Element) => Boolean(t.shadowRoot?.querySelector('svg[part=chart] path'));
-// Fallback, should a trend draw later than that: poll each frame, and count two frames from there.
-let polling = false;
-const poll = () => requestAnimationFrame(() => (trends.every(hasLine) ? markPainted() : poll()));
-Promise.all(trends.map((t) => t.updateComplete)).then(() => {
-  if (trends.every(hasLine)) { markPainted(); return; }
-  const observer = new ResizeObserver(() => queueMicrotask(() => {
-    if (polling) return;
-    observer.disconnect();
-    if (trends.every(hasLine)) markPainted(true);
-    else { polling = true; poll(); }
-  }));
-  for (const t of trends) observer.observe(t);
-});
+showTrends();
