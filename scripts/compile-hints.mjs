@@ -5,7 +5,7 @@ import { basename, dirname, join, posix } from 'node:path';
 //
 // V8 compiles a function the first time it is called, on the page's main thread, unless the
 // script's first line asks for every function to be compiled up front
-// (`//# allFunctionsCalledOnLoad`, Chromium 136 and later; other engines read a comment). Up-front
+// (`//# allFunctionsCalledOnLoad`, Chromium 136 and later; to other engines it is a comment). Up-front
 // compilation of a streamed script runs on a background thread while the script downloads. Nearly
 // every function of an entry runs before a page's charts are drawn (define the elements, validate
 // the feed, render), so the main thread was compiling them one by one in the middle of the first
@@ -14,7 +14,6 @@ import { basename, dirname, join, posix } from 'node:path';
 //
 // Only the chunks a page loads up front get the hint. The lazy chunks (the map's Leaflet layer,
 // image export, Spanish) load when something asks for them, and most of their code may never run.
-//
 
 /** The hint, exactly as V8 looks for it on a script's first line. */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
