@@ -29,14 +29,20 @@ export function compressed(bytes) {
 
 /** `leaflet.css?inline` -> the CSS text as the builds ship it, trimmed (or '' when `stubCss`), as Vite does. */
 function cssInline(stubCss) {
+  // Paths in a plugin's own namespace go into esbuild's chunk hashes as they are, and the hashes
+  // into the chunk names that the code imports: an absolute path made the figures depend on where
+  // the repository is checked out (the map measured 51,167 B brotli in one folder, 51,234 B in a
+  // fresh clone). Relative to the working directory, they are the same in every checkout.
+  const inlined = (path) => ({ path: relative(process.cwd(), path), namespace: 'css-inline' });
   return {
     name: 'css-inline',
     setup(b) {
-      b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, 'node_modules', args.path.replace(/\?inline$/, '')), namespace: 'css-inline' }));
-      b.onResolve({ filter: /^leaflet\/.*\.css\?inline$/ }, (args) => ({ path: resolve('node_modules', args.path.replace(/\?inline$/, '')), namespace: 'css-inline' }));
-      b.onLoad({ filter: /.*/, namespace: 'css-inline' }, (args) => ({
-        contents: `export default ${JSON.stringify(stubCss ? '' : trimLeaflet(readFileSync(args.path, 'utf8'), args.path) ?? readFileSync(args.path, 'utf8'))};`, loader: 'js',
-      }));
+      b.onResolve({ filter: /\.css\?inline$/ }, (args) => inlined(resolve(args.resolveDir, 'node_modules', args.path.replace(/\?inline$/, ''))));
+      b.onResolve({ filter: /^leaflet\/.*\.css\?inline$/ }, (args) => inlined(resolve('node_modules', args.path.replace(/\?inline$/, ''))));
+      b.onLoad({ filter: /.*/, namespace: 'css-inline' }, (args) => {
+        const file = resolve(args.path);
+        return { contents: `export default ${JSON.stringify(stubCss ? '' : trimLeaflet(readFileSync(file, 'utf8'), file) ?? readFileSync(file, 'utf8'))};`, loader: 'js' };
+      });
     },
   };
 }
