@@ -37,6 +37,7 @@ const pages = join(root, 'bench/pages');
 const out = join(root, '.daylight-tmp', 'bench-render');
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const THROTTLED_RUNS = Math.max(5, Number(process.env.BENCH_THROTTLED_RUNS ?? 5));
+const CPU_RUNS = Math.max(5, Number(process.env.BENCH_CPU_RUNS ?? 7));
 
 rmSync(out, { recursive: true, force: true });
 console.log('building the bench pages (Daylight, chart.js, vega-embed, dashboard) and the library…');
@@ -129,6 +130,36 @@ async function once(c: Case, throttle: number): Promise<number> {
   return ms;
 }
 
+/**
+ * The page's main-thread CPU from navigation to painted, at 1x: the sum of the renderer main
+ * thread's task durations in a Chromium trace (`tdur`, thread time, which leaves out the time the
+ * thread waited for a core). Tracing slows a page a little, so these runs are apart from the
+ * timed ones. On this 2-core machine the wall times also carry the browser's other processes; this
+ * is the work each library itself puts on the thread that a phone has one of.
+ */
+async function mainThreadCpu(c: Case): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: Array<{ name: string; ph: string; pid: number; tid: number; tdur?: number }> = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  // Without the disabled-by-default category Chromium records no thread time (`tdur`) on tasks.
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const painted = paintedMark(page, 120_000);
+  await page.goto(`${site.url}/${c.path}`, { waitUntil: 'commit' });
+  await painted;
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  const parse = events.find((e) => e.name === 'ParseHTML');
+  if (!parse) throw new Error(`${c.id}: no ParseHTML event in the trace`);
+  const ms = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.name === 'RunTask' && e.ph === 'X' && e.tdur)
+    .reduce((sum, e) => sum + e.tdur! / 1000, 0);
+  if (!(ms > 0)) throw new Error(`${c.id}: the trace has no main-thread task durations`);
+  return ms;
+}
+
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 
 async function round(throttle: number, runs: number) {
@@ -151,6 +182,16 @@ async function round(throttle: number, runs: number) {
 const loadBefore = loadavg();
 const normal = await round(1, RUNS);
 const throttled = await round(4, THROTTLED_RUNS);
+const cpuTimes = new Map<string, number[]>(CASES.map((c) => [c.id, []]));
+for (let r = 0; r < CPU_RUNS; r++) {
+  for (let k = 0; k < CASES.length; k++) {
+    const c = CASES[(r + k) % CASES.length]!;
+    cpuTimes.get(c.id)!.push(await mainThreadCpu(c));
+  }
+  process.stdout.write(`  main-thread CPU, traced: round ${r + 1}/${CPU_RUNS}\r`);
+}
+process.stdout.write('\n');
+const cpu: Record<string, number> = Object.fromEntries(CASES.map((c) => [c.id, +median(cpuTimes.get(c.id)!).toFixed(1)]));
 const loadAfter = loadavg();
 await browser.close();
 await site.close();
@@ -173,11 +214,22 @@ function ratios(s: Stats) {
     cdn: { chartjs: +(s.chartjs!.medianMs / s['daylight-cdn']!.medianMs).toFixed(2), vega: +(vega / s['daylight-cdn']!.medianMs).toFixed(2) },
   };
 }
+function cpuRatios(c: Record<string, number>) {
+  const d = c.daylight!;
+  const vega = Math.min(c['vega-canvas']!, c['vega-svg']!);
+  const net = (x: number) => +((x - c.baseline!) / Math.max(1, d - c.baseline!)).toFixed(2);
+  return {
+    chartjs: +(c.chartjs! / d).toFixed(2), vega: +(vega / d).toFixed(2),
+    hintedPeers: { chartjs: +(c['chartjs-hinted']! / d).toFixed(2), vegaCanvas: +(c['vega-canvas-hinted']! / d).toFixed(2) },
+    netOfEmptyPage: { chartjs: net(c.chartjs!), vega: net(vega) },
+  };
+}
 const result = {
   date: new Date().toISOString(), chromium: browser.version(), cpus: cpus().length, cpuModel: cpus()[0]?.model,
   loadavgBefore: loadBefore.map((x) => +x.toFixed(2)), loadavgAfter: loadAfter.map((x) => +x.toFixed(2)),
   charts: 8, pointsPerChart: 60, scriptBrotliKB: scriptKB, runs: RUNS, throttledRuns: THROTTLED_RUNS,
   normal, throttled4x: throttled, ratios: { normal: ratios(normal), throttled4x: ratios(throttled) },
+  cpuRuns: CPU_RUNS, mainThreadCpuMs: cpu, cpuRatios: cpuRatios(cpu),
   goals: { chartjs: 'Daylight >= 1.5x faster', vega: 'Daylight >= 3x faster' },
 };
 writeFileSync(join(root, 'bench/results/render.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -202,3 +254,10 @@ console.log(`| both peers with the compile hint too: chart.js / Daylight | ${rn.
 console.log(`| both peers with the compile hint too: vega-embed (canvas) / Daylight | ${rn.hintedPeers.vegaCanvas}x | ${rt.hintedPeers.vegaCanvas}x |`);
 console.log(`| Daylight's whole kit from the CDN bundle: chart.js / Daylight | ${rn.cdn.chartjs}x | ${rt.cdn.chartjs}x |`);
 console.log(`| Daylight's whole kit from the CDN bundle: vega-embed / Daylight | ${rn.cdn.vega}x | ${rt.cdn.vega}x |`);
+
+console.log(`\nMain-thread CPU, navigation start -> painted, 1x, median of ${CPU_RUNS} traced runs (ms):\n`);
+console.log(`| ${CASES.map((c) => c.id).join(' | ')} |`);
+console.log(`|${CASES.map(() => '---:').join('|')}|`);
+console.log(`| ${CASES.map((c) => cpu[c.id]).join(' | ')} |`);
+const cr = result.cpuRatios;
+console.log(`\nMain-thread CPU ratios: chart.js / Daylight ${cr.chartjs}x, vega-embed / Daylight ${cr.vega}x; peers hinted too ${cr.hintedPeers.chartjs}x and ${cr.hintedPeers.vegaCanvas}x; net of the empty page ${cr.netOfEmptyPage.chartjs}x and ${cr.netOfEmptyPage.vega}x.`);

@@ -60,6 +60,13 @@ if (render) {
       `| peers with the compile hint too: vega-embed (canvas) / Daylight | ${hintN.vegaCanvas} | ${hintT.vegaCanvas} | |`);
   }
   const cdnN = render.ratios.normal.cdn, cdnT = render.ratios.throttled4x.cdn;
+  if (render.cpuRatios) {
+    const cr = render.cpuRatios;
+    lines.push(`| main-thread CPU (1x, ${render.cpuRuns} traced runs; Daylight ${render.mainThreadCpuMs.daylight} ms): chart.js / Daylight | ${cr.chartjs} | | |`,
+      `| main-thread CPU: vega-embed / Daylight | ${cr.vega} | | |`,
+      `| main-thread CPU, peers with the compile hint too: chart.js / Daylight | ${cr.hintedPeers.chartjs} | | |`,
+      `| main-thread CPU, peers with the compile hint too: vega-embed (canvas) / Daylight | ${cr.hintedPeers.vegaCanvas} | | |`);
+  }
   if (cdnN && cdnT) {
     lines.push(`| Daylight's whole kit from the CDN bundle: chart.js / Daylight | ${cdnN.chartjs} | ${cdnT.chartjs} | |`,
       `| Daylight's whole kit from the CDN bundle: vega-embed / Daylight | ${cdnN.vega} | ${cdnT.vega} | |`);
