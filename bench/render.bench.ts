@@ -25,6 +25,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { build } from 'vite';
+import { transformSync } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { leafletCodeSplitting } from '../scripts/leaflet-chunks.mjs';
 import { leafletTrimVite } from '../scripts/leaflet-trim.mjs';
@@ -32,6 +33,7 @@ import { minifyCssLiteralsVite } from '../scripts/minify-css-literals.mjs';
 import { COMPILE_HINT, compileHintsVite } from '../scripts/compile-hints.mjs';
 import { serveStatic } from '../test/server/static-server.ts';
 import { paintedMark } from './painted.ts';
+import { PAINTED_MESSAGE } from './painted-message.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pages = join(root, 'bench/pages');
@@ -112,6 +114,31 @@ const browser: Browser = await chromium.launch({
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
+/**
+ * The Daylight page's final DOM as a page of static HTML (bench/pages/static-dom.ts writes it from
+ * the painted page), with no script but the painted mark, set as chart.js's page sets it (two
+ * frames after its script ran). Its time is what that DOM costs to parse, style, lay out and paint;
+ * the rest of the Daylight page's time is script: loading, compiling and running the library,
+ * validating the feed, and building the DOM.
+ */
+async function writeStaticDaylightPage(): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  const painted = paintedMark(page, 120_000);
+  await page.goto(`${site.url}/daylight.html`, { waitUntil: 'commit' });
+  await painted;
+  const serializer = transformSync(readFileSync(join(pages, 'static-dom.ts'), 'utf8'), { loader: 'ts' }).code;
+  await page.addScriptTag({ content: serializer });
+  const body = await page.evaluate('staticBody()') as string;
+  await context.close();
+  if (!body.includes('<template shadowrootmode="open">')) throw new Error('bench: the static copy of the Daylight page has no shadow roots');
+  const css = readFileSync(join(pages, 'page.css'), 'utf8');
+  const mark = `requestAnimationFrame(() => requestAnimationFrame(() => console.log(${JSON.stringify(`${PAINTED_MESSAGE} `)} + performance.now())));`;
+  writeFileSync(join(out, 'daylight-static.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench: Daylight's DOM, static</title><style>${css}</style></head><body>${body}<script type="module">${mark}</script></body></html>\n`);
+}
+await writeStaticDaylightPage();
+scriptKB['daylight-static'] = 0; // its one inline line, the painted mark
+
 interface Case { id: string; label: string; path: string }
 const CASES: Case[] = [
   { id: 'daylight', label: 'Daylight, 8 trends', path: 'daylight.html' },
@@ -123,6 +150,8 @@ const CASES: Case[] = [
   { id: 'vega-svg', label: 'vega-embed (svg), 8 line charts', path: 'vega.html?renderer=svg' },
   { id: 'vega-canvas-hinted', label: 'vega-embed (canvas), 8 line charts, with the compile hint Daylight ships', path: 'vega-hinted.html?renderer=canvas' },
   { id: 'dashboard', label: 'Daylight, full <daylight-dashboard>', path: 'dashboard.html' },
+  // The same DOM as the Daylight page's, parsed from static HTML: its cost without the script.
+  { id: 'daylight-static', label: "Daylight's final DOM as static HTML, no script", path: 'daylight-static.html' },
   // What every page here pays before drawing anything, which bounds the ratios.
   { id: 'baseline', label: 'no library: the same 8 boxes, empty', path: 'baseline.html' },
 ];
