@@ -94,7 +94,10 @@ for (const name of PAGES) {
   const htmlText = readFileSync(join(out, `${name}.html`), 'utf8');
   const scripts = htmlText.match(/<script type="module"/g)?.length ?? 0;
   const preloads = htmlText.match(/rel="modulepreload"/g)?.length ?? 0;
-  if (scripts !== (name === 'daylight-cdn' ? 2 : 1) || preloads) throw new Error(`bench build: ${name}.html loads ${scripts} module scripts and ${preloads} preloaded chunks; each page should load its own one script (and the CDN page the kit's too)`);
+  if (scripts !== (name === 'daylight-cdn' ? 2 : 1) || preloads) {
+    throw new Error(`bench build: ${name}.html loads ${scripts} module scripts and ${preloads} preloaded chunks; `
+      + 'each page should load its own one script (and the CDN page the kit\'s too)');
+  }
 }
 mkdirSync(join(out, 'feeds'), { recursive: true });
 for (const f of ['philadelphia.json', 'philadelphia-districts.geojson']) cpSync(join(root, 'demo/feeds', f), join(out, 'feeds', f));
