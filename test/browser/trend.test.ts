@@ -147,4 +147,108 @@ describe('<daylight-trend>', () => {
     expect(points(el)[0]!.getAttribute('aria-label')).to.equal('septiembre de 2026: oculto para proteger la privacidad');
     expect(shadow(el).querySelector('[part=toggle]')!.textContent!.trim()).to.equal('Ver como tabla');
   });
+
+  describe('its points, built once the chart has painted', () => {
+    // The page's idle moments, held here so that each test decides when they come.
+    let idle: Array<IdleRequestCallback | undefined>;
+    const realIdle = window.requestIdleCallback;
+    const realCancel = window.cancelIdleCallback;
+    const runIdle = () => {
+      const pending = idle.splice(0);
+      for (const callback of pending) callback?.({ didTimeout: false, timeRemaining: () => 50 });
+      return pending.filter(Boolean).length;
+    };
+    beforeEach(() => {
+      idle = [];
+      window.requestIdleCallback = (callback) => idle.push(callback);
+      window.cancelIdleCallback = (id) => { idle[id - 1] = undefined; };
+    });
+    afterEach(() => {
+      window.requestIdleCallback = realIdle;
+      window.cancelIdleCallback = realCancel;
+    });
+
+    /** A trend drawn at its width, its point layer not built yet. */
+    async function drawn(metric: string): Promise<DaylightTrend> {
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
+      const el = document.createElement('daylight-trend');
+      el.setAttribute('metric', metric);
+      el.feed = feed;
+      host.append(el);
+      await el.updateComplete; // the first render: no width yet, nothing scheduled
+      await nextFrames();
+      expect(shadow(el).querySelector('svg[part=chart] [part=line]'), 'drawn').to.not.equal(null);
+      return el;
+    }
+
+    /** Centres of the circles in an SVG path of circles (`M x-r,y a...`), to two decimals. */
+    const centres = (d: string | null | undefined) => [...(d ?? '').matchAll(/M([-\d.]+),([-\d.]+)/g)].map((m) => `${(Number(m[1]) + 3.5).toFixed(2)},${Number(m[2]).toFixed(2)}`);
+    const circleCentres = (circles: Element[]) => circles.map((c) => `${Number(c.getAttribute('cx')).toFixed(2)},${Number(c.getAttribute('cy')).toFixed(2)}`);
+
+    for (const metric of ['incidents', 'coresponse_share']) {
+      it(`first paints its points as shapes, hidden from assistive technology, where the idle moment after puts one element per point (${metric})`, async () => {
+        const el = await drawn(metric);
+        const shapes = shadow(el).querySelector('.point-shapes')!;
+        expect(shapes.getAttribute('aria-hidden')).to.equal('true');
+        expect(points(el)).to.have.length(0);
+        expect(shapes.querySelector('[tabindex], [aria-label]')).to.equal(null);
+        await expect(el).to.be.accessible();
+        const dots = centres(shapes.querySelector('path.dot')?.getAttribute('d'));
+        const unstable = centres(shapes.querySelector('path.unstable')?.getAttribute('d'));
+        const markers = [...shapes.querySelectorAll('.suppressed-marker rect')].map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`);
+        let waited = true;
+        const complete = el.updateComplete.then(() => { waited = false; });
+        await nextFrames();
+        expect(waited, 'updateComplete waits for the points').to.equal(true);
+
+        expect(runIdle()).to.equal(1);
+        await complete;
+        expect(shadow(el).querySelector('.point-shapes')).to.equal(null);
+        expect(points(el).length).to.be.greaterThan(0);
+        expect(points(el).every((p) => p.getAttribute('aria-label'))).to.equal(true);
+        const circles = points(el).filter((p) => p.localName === 'circle');
+        expect(dots).to.deep.equal(circleCentres(circles.filter((c) => c.classList.contains('dot'))));
+        expect(unstable).to.deep.equal(circleCentres(circles.filter((c) => c.classList.contains('unstable'))));
+        expect(dots.length + unstable.length).to.equal(circles.length);
+        expect(markers).to.deep.equal([...shadow(el).querySelectorAll('.points .suppressed-marker rect')].map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`));
+        if (metric === 'incidents') expect(markers).to.have.length(1);
+        else expect(unstable.length).to.be.greaterThan(0);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('builds its points at once for a pointer on the chart', async () => {
+      const el = await drawn('incidents');
+      const svgEl = shadow(el).querySelector('svg[part=chart]')!;
+      const box = svgEl.getBoundingClientRect();
+      svgEl.dispatchEvent(new PointerEvent('pointermove', { clientX: box.right - 20, clientY: box.top + box.height / 2, bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(points(el)).to.have.length(13);
+      expect(shadow(el).querySelector('.point.active')!.getAttribute('aria-label')).to.equal('October 2026: 31');
+      expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('October 2026');
+      expect(runIdle(), 'the idle callback was cancelled').to.equal(0);
+    });
+
+    it('keeps nobody waiting when taken off the page first, and builds its points when put back', async () => {
+      const el = await drawn('incidents');
+      const host = el.parentElement!;
+      el.remove();
+      await el.updateComplete;
+      expect(runIdle(), 'the idle callback was cancelled').to.equal(0);
+      expect(points(el)).to.have.length(0);
+      host.append(el);
+      await nextFrames();
+      expect(runIdle()).to.equal(1);
+      await el.updateComplete;
+      expect(points(el)).to.have.length(13);
+    });
+
+    it('builds them after the next frame where the browser has no requestIdleCallback (Safari)', async () => {
+      // @ts-expect-error: Safari's window, which lacks it
+      window.requestIdleCallback = undefined;
+      const el = await trend(feed);
+      expect(points(el)).to.have.length(13);
+      expect(shadow(el).querySelector('.point-shapes')).to.equal(null);
+    });
+  });
 });

@@ -35,7 +35,7 @@ export function zeroBasedAxis(highest: number, count: number): { end: number; ti
 }
 
 /** Pixel coordinates to a thousandth: finer is invisible and only lengthens the path. */
-const coordinate = (value: number) => Math.round(value * 1000) / 1000;
+export const coordinate = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
  * An SVG path through `points`, broken where a point is `undefined` (a hidden or missing period

@@ -34,3 +34,21 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(undefined);
   });
 }
+
+/**
+ * Runs `task` once the page is idle after its next paint, and within `timeout` ms at the latest;
+ * returns a function that cancels it. Safari has no `requestIdleCallback`: there the task runs in
+ * the first task after the next frame, which is after that frame's paint too.
+ */
+export function whenIdle(task: () => void, timeout: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => task(), { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => { timer = setTimeout(task, 0); });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
