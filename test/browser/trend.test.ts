@@ -153,9 +153,9 @@ describe('<daylight-trend>', () => {
     let idle: Array<IdleRequestCallback | undefined>;
     const realIdle = window.requestIdleCallback;
     const realCancel = window.cancelIdleCallback;
-    const runIdle = () => {
+    const runIdle = (ms = 50) => {
       const pending = idle.splice(0);
-      for (const callback of pending) callback?.({ didTimeout: false, timeRemaining: () => 50 });
+      for (const callback of pending) callback?.({ didTimeout: ms === 0, timeRemaining: () => ms });
       return pending.filter(Boolean).length;
     };
     beforeEach(() => {
@@ -216,6 +216,26 @@ describe('<daylight-trend>', () => {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('builds the points of several charts in one idle moment, and of one chart per moment when there is no time left', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
+      const trends = ['incidents', 'incidents', 'coresponse_share'].map((metric) => {
+        const el = document.createElement('daylight-trend');
+        el.setAttribute('metric', metric);
+        el.feed = feed;
+        host.append(el);
+        return el;
+      });
+      await Promise.all(trends.map((t) => t.updateComplete));
+      await nextFrames();
+      expect(idle.filter(Boolean), 'one callback for all three').to.have.length(1);
+      expect(runIdle(0)).to.equal(1);
+      expect(trends.map((t) => points(t).length > 0)).to.deep.equal([true, false, false]);
+      expect(runIdle()).to.equal(1);
+      expect(trends.every((t) => points(t).length > 0), 'built synchronously, in the callback').to.equal(true);
+      expect(idle.filter(Boolean)).to.have.length(0);
+      await Promise.all(trends.map((t) => t.updateComplete));
+    });
 
     it('builds its points at once for a pointer on the chart', async () => {
       const el = await drawn('incidents');

@@ -35,18 +35,32 @@ export function nextTask(): Promise<void> {
   });
 }
 
+/** How much of an idle moment is left; Chromium's and Firefox's `IdleDeadline`, or the fallback's. */
+export interface IdleTime {
+  timeRemaining(): number;
+}
+
+/** The time an idle moment is given where the browser does not say (Safari): half a 60 Hz frame. */
+const FALLBACK_IDLE_MS = 8;
+
 /**
  * Runs `task` once the page is idle after its next paint, and within `timeout` ms at the latest;
  * returns a function that cancels it. Safari has no `requestIdleCallback`: there the task runs in
- * the first task after the next frame, which is after that frame's paint too.
+ * the first task after the next frame, which is after that frame's paint too, and is given
+ * `FALLBACK_IDLE_MS`.
  */
-export function whenIdle(task: () => void, timeout: number): () => void {
+export function whenIdle(task: (idle: IdleTime) => void, timeout: number): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => task(), { timeout });
+    const id = requestIdleCallback((deadline) => task(deadline), { timeout });
     return () => cancelIdleCallback(id);
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => { timer = setTimeout(task, 0); });
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() => {
+      const end = performance.now() + FALLBACK_IDLE_MS;
+      task({ timeRemaining: () => Math.max(0, end - performance.now()) });
+    }, 0);
+  });
   return () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);

@@ -4,7 +4,7 @@ import { max } from 'd3-array';
 import { coordinate, linear, polyline, zeroBasedAxis, type Linear } from '../shared/axis.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { WidthController } from '../shared/resize.js';
-import { deferred, whenIdle, type Deferred } from '../shared/tasks.js';
+import { deferred, whenIdle, type Deferred, type IdleTime } from '../shared/tasks.js';
 import { numberOf } from '../shared/choices.js';
 import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
@@ -13,7 +13,7 @@ import { areaName as areaLabel, fixedWhere } from '../shared/labels.js';
 import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
 import { trendStyles } from './trend.styles.js';
 import type { Feed, Metric } from '../../core/types.js';
-import type { Messages } from '../../core/i18n/index.js';
+import { catalogueLoaded, type Messages } from '../../core/i18n/index.js';
 import '../../core/i18n/en/trend.js';
 import { findMetric, quantileFromStatistic, selectSeries, type Selection } from '../../core/select.js';
 import { describeCell, type CellText } from '../../core/describe.js';
@@ -122,7 +122,39 @@ export class DaylightTrend extends DaylightDataElement {
    */
   private pointLayer = false;
   private pointLayerPending?: Deferred<void>;
-  private cancelPointLayer?: () => void;
+
+  /**
+   * Trends whose point layers wait for the page's next idle moment. One callback builds as many
+   * as that moment has room for, each rendered at once so the deadline counts it, and leaves the
+   * rest to the next: one callback per chart built one chart per frame (a page of eight was
+   * keyboard-ready ~55 ms after it painted), and all of them in one task would hold the page for
+   * ~100 ms on a slow phone.
+   */
+  private static readonly layersWaiting = new Set<DaylightTrend>();
+  private static cancelLayers?: () => void;
+
+  private static queuePointLayer(trend: DaylightTrend): void {
+    DaylightTrend.layersWaiting.add(trend);
+    DaylightTrend.cancelLayers ??= whenIdle((idle) => DaylightTrend.buildWaitingLayers(idle), POINT_LAYER_TIMEOUT_MS);
+  }
+
+  private static unqueuePointLayer(trend: DaylightTrend): void {
+    if (!DaylightTrend.layersWaiting.delete(trend) || DaylightTrend.layersWaiting.size) return;
+    DaylightTrend.cancelLayers?.();
+    DaylightTrend.cancelLayers = undefined;
+  }
+
+  private static buildWaitingLayers(idle: IdleTime): void {
+    DaylightTrend.cancelLayers = undefined;
+    // At least one per moment, so a page that is never idle (the timeout) still gets them all.
+    for (const trend of DaylightTrend.layersWaiting) {
+      trend.showPointLayer();
+      if (idle.timeRemaining() <= 0) break;
+    }
+    if (DaylightTrend.layersWaiting.size) {
+      DaylightTrend.cancelLayers = whenIdle((next) => DaylightTrend.buildWaitingLayers(next), POINT_LAYER_TIMEOUT_MS);
+    }
+  }
 
   private readonly size = new WidthController(this);
 
@@ -153,8 +185,7 @@ export class DaylightTrend extends DaylightDataElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onDocumentKeyDown);
-    this.cancelPointLayer?.();
-    this.cancelPointLayer = undefined;
+    DaylightTrend.unqueuePointLayer(this);
     // Nobody waits on a chart that is off the page.
     this.settlePointLayer();
   }
@@ -186,14 +217,16 @@ export class DaylightTrend extends DaylightDataElement {
     this.size.observe(this.renderRoot.querySelector('.card'));
     if (!this.pointLayer && !this.pointLayerPending && this.isConnected && this.renderRoot.querySelector('svg[part=chart]')) {
       this.pointLayerPending = deferred();
-      this.cancelPointLayer = whenIdle(() => this.showPointLayer(), POINT_LAYER_TIMEOUT_MS);
+      DaylightTrend.queuePointLayer(this);
     }
   }
 
   private showPointLayer(): void {
-    this.cancelPointLayer?.();
-    this.cancelPointLayer = undefined;
+    DaylightTrend.unqueuePointLayer(this);
     this.pointLayer = true;
+    // Rendered now rather than in a microtask, so that the idle callback's deadline sees its cost.
+    // The update Lit has queued then finds nothing pending.
+    if (this.isUpdatePending && !catalogueLoaded(this.locale)) this.performUpdate();
     this.settlePointLayer();
   }
 
