@@ -12,6 +12,7 @@
 import { build } from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { minifyCssLiteralsEsbuild } from './minify-css-literals.mjs';
 import { leafletTrimEsbuild, trimLeaflet, trimLeafletCss } from './leaflet-trim.mjs';
@@ -62,7 +63,8 @@ async function bundle(entry, stubCss) {
     legalComments: 'none',
   });
   const outputs = result.metafile.outputs;
-  const bytesOf = new Map(result.outputFiles.map((f) => [relativeOut(f.path), f.contents]));
+  const named = withStableHashes(result.outputFiles);
+  const bytesOf = new Map(result.outputFiles.map((f) => [relativeOut(f.path), Buffer.from(named(f.text))]));
   const shown = new Set();
   const visit = (name) => {
     if (shown.has(name)) return;
@@ -75,6 +77,29 @@ async function bundle(entry, stubCss) {
   const onDemand = Object.keys(outputs).filter((name) => !shown.has(name))
     .map((name) => ({ name: chunkName(name), bytes: bytesOf.get(name) }));
   return { shown: [...shown].map((name) => bytesOf.get(name)), onDemand };
+}
+
+const HASHED_NAME = /-([A-Z0-9]{8})\.js/g;
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/**
+ * Chunk file names carry esbuild's hash, and the code that imports a chunk carries its name. That
+ * hash changes with more than the code: with the source of modules tree-shaking removed entirely
+ * (the map's bundle, byte for byte the same, measured 51,173 B brotli before a change to a helper
+ * it does not use and 51,225 B after) and with where node_modules lies (51,254 B in a worktree).
+ * Eight random characters cost brotli a few bytes each, so each hash is replaced by a stand-in of
+ * the same length and alphabet, derived from the chunk's own code with the names taken out: the
+ * figures move when the shipped code does, and only then.
+ */
+export function withStableHashes(files) {
+  const standIns = new Map();
+  for (const file of files) {
+    const hash = /-([A-Z0-9]{8})\.js$/.exec(file.path)?.[1];
+    if (!hash) continue;
+    const digest = createHash('sha256').update(file.text.replace(HASHED_NAME, '.js')).digest();
+    standIns.set(hash, [...digest.subarray(0, 8)].map((byte) => BASE32[byte % 32]).join(''));
+  }
+  return (text) => text.replace(HASHED_NAME, (name, hash) => `-${standIns.get(hash) ?? hash}.js`);
 }
 
 // esbuild names outputs relative to the working directory in the metafile, absolute in outputFiles.

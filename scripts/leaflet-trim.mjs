@@ -21,8 +21,10 @@ export const UNUSED_METHODS = {
     'getPanes', 'getContainer', 'fitWorld', 'mouseEventToLatLng', '_latLngToNewLayerPoint', '_latLngBoundsToNewLayerBounds',
   ],
   'layer/vector/Path.js': ['redraw'],
-  'layer/vector/Polyline.js': ['setLatLngs', 'addLatLng', 'closestLayerPoint', 'isEmpty'],
-  'layer/vector/Polygon.js': ['isEmpty'],
+  // A layer's centre is asked for only by popups and tooltips, which the map has none of (its
+  // labels come from src/core/geo.ts); Map and LatLngBounds keep their own getCenter.
+  'layer/vector/Polyline.js': ['setLatLngs', 'addLatLng', 'closestLayerPoint', 'isEmpty', 'getCenter'],
+  'layer/vector/Polygon.js': ['isEmpty', 'getCenter'],
   // Circles are never drawn.
   'layer/vector/SVG.js': ['_updateCircle'],
   'layer/LayerGroup.js': ['getLayer', 'getLayers'],
