@@ -43,7 +43,7 @@ if (render) {
     '| page | JS brotli KB | 1x CPU | 4x CPU throttled |', '|---|---:|---:|---:|');
   for (const [id, label] of [['daylight', 'Daylight'], ['daylight-points', 'Daylight, until every point is keyboard-reachable'], ['daylight-cdn', 'Daylight, whole kit from the CDN bundle'], ['chartjs', 'chart.js'], ['chartjs-hinted', 'chart.js, with the compile hint'], ['vega-canvas', 'vega-embed (canvas)'], ['vega-svg', 'vega-embed (svg)'], ['vega-canvas-hinted', 'vega-embed (canvas), with the compile hint'], ['dashboard', 'Daylight <daylight-dashboard>'], ['daylight-static', "Daylight's final DOM as static HTML, no script"], ['baseline', 'no library (empty boxes)']]) {
     if (!n[id]) continue;
-    const page = id.replace(/-(canvas|svg)/, '');
+    const page = id.replace(/-(canvas|svg|points)/, '');
     lines.push(`| ${label} | ${render.scriptBrotliKB?.[page] ?? ''} | ${n[id].medianMs} | ${t[id].medianMs} |`);
   }
   lines.push('', '| ratio (their time / Daylight) | 1x CPU | 4x CPU | goal |', '|---|---:|---:|---:|',
