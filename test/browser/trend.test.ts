@@ -237,6 +237,24 @@ describe('<daylight-trend>', () => {
       await Promise.all(trends.map((t) => t.updateComplete));
     });
 
+    it('holds the points\' tab stop until they are built, and hands focus to the last point', async () => {
+      const el = await drawn('incidents');
+      const svgEl = shadow(el).querySelector<SVGSVGElement>('svg[part=chart]')!;
+      expect(svgEl.getAttribute('tabindex')).to.equal('0');
+      // The control before the chart in Tab order: the Download menu's button.
+      shadow(el).querySelector<HTMLElement>('[part=export-button]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(points(el)).to.have.length(13);
+      expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('October 2026: 31');
+      expect(svgEl.hasAttribute('tabindex'), 'the points hold the tab stop now').to.equal(false);
+      expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('October 2026');
+      expect(runIdle(), 'the idle callback was cancelled').to.equal(0);
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(shadow(el).activeElement!.getAttribute('aria-label')).to.equal('September 2026: hidden to protect privacy');
+    });
+
     it('builds its points at once for a pointer on the chart', async () => {
       const el = await drawn('incidents');
       const svgEl = shadow(el).querySelector('svg[part=chart]')!;

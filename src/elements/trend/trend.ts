@@ -117,8 +117,8 @@ export class DaylightTrend extends DaylightDataElement {
    * screen readers. The first drawing of a chart shows them as the eye sees them, in a few shapes,
    * and builds the elements when the page is next idle after that paint: a page of eight charts
    * builds 480 of them, and in the render benchmark that was 8 of the 56 ms of main-thread work
-   * before anything was on screen. A pointer on the chart builds them at once; `updateComplete`
-   * waits for them.
+   * before anything was on screen. A pointer on the chart, or keyboard focus on it, builds them at
+   * once; `updateComplete` waits for them.
    */
   private pointLayer = false;
   private pointLayerPending?: Deferred<void>;
@@ -319,8 +319,8 @@ export class DaylightTrend extends DaylightDataElement {
 
     return html`<div class="plot" @pointerleave=${this.onPointerLeave}>
       ${width === 0 ? nothing : html`<svg part="chart" width=${width} height=${height} role="group"
-          aria-labelledby="${this.uid}-title" aria-describedby="${this.uid}-keys"
-          @pointermove=${(e: PointerEvent) => this.onPointerMove(e, x)}>
+          aria-labelledby="${this.uid}-title" aria-describedby="${this.uid}-keys" tabindex=${this.pointLayer ? nothing : 0}
+          @focus=${this.onChartFocus} @pointermove=${(e: PointerEvent) => this.onPointerMove(e, x)}>
         <g class="grid" aria-hidden="true">
           ${ticks.map((v, i) => svg`<line x1=${left} x2=${width - MARGIN.right} y1=${y(v)} y2=${y(v)}></line>
             <text x=${left - 6} y=${y(v)} dy="0.32em" text-anchor="end">${tickText[i]}</text>`)}
@@ -490,6 +490,19 @@ export class DaylightTrend extends DaylightDataElement {
     const index = Math.min(last, Math.max(0, next));
     this.active = index;
     this.tooltipVisible = true;
+    this.updateComplete.then(() => {
+      (this.renderRoot.querySelector(`.point[data-index="${index}"]`) as SVGElement | null)?.focus();
+    });
+  }
+
+  /**
+   * Until its points are built, the chart itself holds their tab stop, so that a Tab pressed in
+   * the moments after the first paint does not skip the chart: it builds them and hands focus on.
+   */
+  private onChartFocus(): void {
+    if (this.pointLayer) return;
+    this.showPointLayer();
+    const index = this.active < 0 ? this.points.length - 1 : this.active;
     this.updateComplete.then(() => {
       (this.renderRoot.querySelector(`.point[data-index="${index}"]`) as SVGElement | null)?.focus();
     });
