@@ -80,6 +80,14 @@ describe('<daylight-trend>', () => {
     const el = await trend(feed);
     const tabbable = points(el).filter((p) => p.getAttribute('tabindex') === '0');
     expect(tabbable).to.have.length(1);
+    // By the keyboard, from the control before the chart: Tab lands on that point, not on the
+    // chart or a group around the points (Chromium makes SVG elements with focus listeners Tab stops).
+    const focused = () => { const a = shadow(el).activeElement; return a ? `${a.localName} ${a.getAttribute('aria-label') ?? a.getAttribute('class') ?? ''}` : 'outside'; };
+    shadow(el).querySelector<HTMLElement>('[part=export-button]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('circle October 2026: 31');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(), 'the next Tab leaves the chart').to.equal('outside');
     tabbable[0]!.focus();
     await el.updateComplete;
     expect(shadow(el).querySelector('[part=tooltip]')!.textContent).to.contain('October 2026');

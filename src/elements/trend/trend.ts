@@ -317,10 +317,13 @@ export class DaylightTrend extends DaylightDataElement {
     const active = this.active;
     const activePoint = this.points[active];
 
-    return html`<div class="plot" @pointerleave=${this.onPointerLeave}>
+    // Focus and key listeners sit on this div, not on SVG elements: Chromium makes any SVG element
+    // with a focus listener a Tab stop of its own, so the points' group was one (unnamed) besides
+    // the point that holds the chart's stop.
+    return html`<div class="plot" @pointerleave=${this.onPointerLeave} @focusin=${this.onPlotFocus} @keydown=${this.onKeyDown}>
       ${width === 0 ? nothing : html`<svg part="chart" width=${width} height=${height} role="group"
           aria-labelledby="${this.uid}-title" aria-describedby="${this.uid}-keys" tabindex=${this.pointLayer ? nothing : 0}
-          @focus=${this.onChartFocus} @pointermove=${(e: PointerEvent) => this.onPointerMove(e, x)}>
+          @pointermove=${(e: PointerEvent) => this.onPointerMove(e, x)}>
         <g class="grid" aria-hidden="true">
           ${ticks.map((v, i) => svg`<line x1=${left} x2=${width - MARGIN.right} y1=${y(v)} y2=${y(v)}></line>
             <text x=${left - 6} y=${y(v)} dy="0.32em" text-anchor="end">${tickText[i]}</text>`)}
@@ -344,7 +347,7 @@ export class DaylightTrend extends DaylightDataElement {
   /** Each point as its own element: focusable, labelled, the one under the pointer enlarged. */
   private renderPoints(x: Linear, y: Linear, baseline: number) {
     const active = this.active;
-    return svg`<g class="points" @focusin=${this.onPointFocus} @keydown=${this.onKeyDown}>
+    return svg`<g class="points">
       ${this.points.map((p, i) => {
         const focusable = i === (active < 0 ? this.points.length - 1 : active);
         const label = `${p.label}: ${p.text.long}${p.text.unstable ? ` (${this.t.unstable})` : ''}`;
@@ -468,15 +471,24 @@ export class DaylightTrend extends DaylightDataElement {
     this.tooltipVisible = false;
   }
 
-  /** One listener for all points (not two per point: 60-odd points per chart add up on a page of charts). */
-  private onPointFocus(event: FocusEvent): void {
-    const index = Number((event.target as Element).closest('[data-index]')?.getAttribute('data-index'));
+  /**
+   * One listener for all points (not two per point: 60-odd points per chart add up on a page of
+   * charts), and for the chart itself while it holds their Tab stop.
+   */
+  private onPlotFocus(event: FocusEvent): void {
+    const target = event.target as Element;
+    if (target.matches('svg[part=chart]')) {
+      this.onChartFocus();
+      return;
+    }
+    const index = Number(target.closest('[data-index]')?.getAttribute('data-index'));
     if (!Number.isInteger(index)) return;
     this.active = index;
     this.tooltipVisible = true;
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    if (!(event.target as Element).closest('[data-index]')) return;
     const last = this.points.length - 1;
     const current = this.active < 0 ? last : this.active;
     const next = ({ ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: last } as Record<string, number>)[event.key];
