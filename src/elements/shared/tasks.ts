@@ -66,3 +66,37 @@ export function whenIdle(task: (idle: IdleTime) => void, timeout: number): () =>
     clearTimeout(timer);
   };
 }
+
+/**
+ * Items that wait for the page's idle moments, handled as many per moment as it has room for and
+ * at least one, so that a page that is never idle still gets through them by the timeout. Each
+ * `handle` should do its work at once, so that the moment's deadline counts it.
+ */
+export class IdleQueue<T> {
+  private readonly waiting = new Set<T>();
+  private cancel?: () => void;
+
+  constructor(private readonly handle: (item: T) => void, private readonly timeout: number) {}
+
+  add(item: T): void {
+    this.waiting.add(item);
+    this.cancel ??= whenIdle((idle) => this.run(idle), this.timeout);
+  }
+
+  /** Takes an item off the queue (no-op when it is not on it); the last one out cancels the callback. */
+  delete(item: T): void {
+    if (!this.waiting.delete(item) || this.waiting.size) return;
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+
+  private run(idle: IdleTime): void {
+    this.cancel = undefined;
+    for (const item of this.waiting) {
+      this.waiting.delete(item);
+      this.handle(item);
+      if (idle.timeRemaining() <= 0) break;
+    }
+    if (this.waiting.size) this.cancel = whenIdle((next) => this.run(next), this.timeout);
+  }
+}

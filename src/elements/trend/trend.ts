@@ -4,7 +4,7 @@ import { max } from 'd3-array';
 import { coordinate, linear, polyline, zeroBasedAxis, type Linear } from '../shared/axis.js';
 import { DaylightDataElement } from '../shared/data-element.js';
 import { WidthController } from '../shared/resize.js';
-import { deferred, whenIdle, type Deferred, type IdleTime } from '../shared/tasks.js';
+import { deferred, IdleQueue, type Deferred } from '../shared/tasks.js';
 import { numberOf } from '../shared/choices.js';
 import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
@@ -124,37 +124,12 @@ export class DaylightTrend extends DaylightDataElement {
   private pointLayerPending?: Deferred<void>;
 
   /**
-   * Trends whose point layers wait for the page's next idle moment. One callback builds as many
-   * as that moment has room for, each rendered at once so the deadline counts it, and leaves the
-   * rest to the next: one callback per chart built one chart per frame (under 4x CPU throttling a
-   * page of eight was keyboard-ready 200 ms after it painted, against 109 ms this way), and all of
-   * them in one task would hold the page for ~100 ms on a slow phone.
+   * Trends whose point layers wait for the page's idle moments, shared by every trend: one
+   * callback per chart built one chart per frame (under 4x CPU throttling a page of eight was
+   * keyboard-ready 200 ms after it painted, against 109 ms this way), and all of them in one task
+   * would hold the page for ~100 ms on a slow phone.
    */
-  private static readonly layersWaiting = new Set<DaylightTrend>();
-  private static cancelLayers?: () => void;
-
-  private static queuePointLayer(trend: DaylightTrend): void {
-    DaylightTrend.layersWaiting.add(trend);
-    DaylightTrend.cancelLayers ??= whenIdle((idle) => DaylightTrend.buildWaitingLayers(idle), POINT_LAYER_TIMEOUT_MS);
-  }
-
-  private static unqueuePointLayer(trend: DaylightTrend): void {
-    if (!DaylightTrend.layersWaiting.delete(trend) || DaylightTrend.layersWaiting.size) return;
-    DaylightTrend.cancelLayers?.();
-    DaylightTrend.cancelLayers = undefined;
-  }
-
-  private static buildWaitingLayers(idle: IdleTime): void {
-    DaylightTrend.cancelLayers = undefined;
-    // At least one per moment, so a page that is never idle (the timeout) still gets them all.
-    for (const trend of DaylightTrend.layersWaiting) {
-      trend.showPointLayer();
-      if (idle.timeRemaining() <= 0) break;
-    }
-    if (DaylightTrend.layersWaiting.size) {
-      DaylightTrend.cancelLayers = whenIdle((next) => DaylightTrend.buildWaitingLayers(next), POINT_LAYER_TIMEOUT_MS);
-    }
-  }
+  private static readonly pointLayers = new IdleQueue<DaylightTrend>((trend) => trend.showPointLayer(), POINT_LAYER_TIMEOUT_MS);
 
   private readonly size = new WidthController(this);
 
@@ -185,7 +160,7 @@ export class DaylightTrend extends DaylightDataElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onDocumentKeyDown);
-    DaylightTrend.unqueuePointLayer(this);
+    DaylightTrend.pointLayers.delete(this);
     // Nobody waits on a chart that is off the page.
     this.settlePointLayer();
   }
@@ -217,12 +192,12 @@ export class DaylightTrend extends DaylightDataElement {
     this.size.observe(this.renderRoot.querySelector('.card'));
     if (!this.pointLayer && !this.pointLayerPending && this.isConnected && this.renderRoot.querySelector('svg[part=chart]')) {
       this.pointLayerPending = deferred();
-      DaylightTrend.queuePointLayer(this);
+      DaylightTrend.pointLayers.add(this);
     }
   }
 
   private showPointLayer(): void {
-    DaylightTrend.unqueuePointLayer(this);
+    DaylightTrend.pointLayers.delete(this);
     this.pointLayer = true;
     // Rendered now rather than in a microtask, so that the idle callback's deadline sees its cost.
     // The update Lit has queued then finds nothing pending.
