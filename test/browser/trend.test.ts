@@ -161,9 +161,9 @@ describe('<daylight-trend>', () => {
     let idle: Array<IdleRequestCallback | undefined>;
     const realIdle = window.requestIdleCallback;
     const realCancel = window.cancelIdleCallback;
-    const runIdle = (ms = 50) => {
+    const runIdle = (ms = 50, didTimeout = false) => {
       const pending = idle.splice(0);
-      for (const callback of pending) callback?.({ didTimeout: ms === 0, timeRemaining: () => ms });
+      for (const callback of pending) callback?.({ didTimeout, timeRemaining: () => ms });
       return pending.filter(Boolean).length;
     };
     beforeEach(() => {
@@ -225,7 +225,7 @@ describe('<daylight-trend>', () => {
       });
     }
 
-    it('builds the points of several charts in one idle moment, and of one chart per moment when there is no time left', async () => {
+    it('builds the points of several charts in one idle moment, of none in a moment with no time left, and of one when the timeout has come', async () => {
       const host = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
       const trends = ['incidents', 'incidents', 'coresponse_share'].map((metric) => {
         const el = document.createElement('daylight-trend');
@@ -238,7 +238,9 @@ describe('<daylight-trend>', () => {
       await nextFrames();
       expect(idle.filter(Boolean), 'one callback for all three').to.have.length(1);
       expect(runIdle(0)).to.equal(1);
-      expect(trends.map((t) => points(t).length > 0)).to.deep.equal([true, false, false]);
+      expect(trends.map((t) => points(t).length > 0), 'no time left').to.deep.equal([false, false, false]);
+      expect(runIdle(0, true)).to.equal(1);
+      expect(trends.map((t) => points(t).length > 0), 'timed out').to.deep.equal([true, false, false]);
       expect(runIdle()).to.equal(1);
       expect(trends.every((t) => points(t).length > 0), 'built synchronously, in the callback').to.equal(true);
       expect(idle.filter(Boolean)).to.have.length(0);
