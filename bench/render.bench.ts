@@ -34,6 +34,7 @@ import { COMPILE_HINT, compileHintsVite } from '../scripts/compile-hints.mjs';
 import { serveStatic } from '../test/server/static-server.ts';
 import { paintedMark } from './painted.ts';
 import { PAINTED_MESSAGE } from './painted-message.ts';
+import { median, ratioOfMedians } from './stats.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pages = join(root, 'bench/pages');
@@ -211,8 +212,6 @@ async function mainThreadCpu(c: Case): Promise<number> {
   return ms;
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
-
 async function round(throttle: number, runs: number) {
   const times = new Map<string, number[]>(CASES.map((c) => [c.id, []]));
   await once(CASES[0]!, 1); // warm the browser process itself; not counted
@@ -256,8 +255,12 @@ function ratios(s: Stats) {
   // compares as, without the navigation, requests and frames every page shares.
   const base = s.baseline!.medianMs;
   const net = (x: number) => +((x - base) / Math.max(1, d - base)).toFixed(2);
+  // How far each ratio can be trusted: the 90% bootstrap interval of the runs' own ratio of
+  // medians, each run paired with Daylight's run of the same round (bench/stats.ts).
+  const interval = (id: string) => ratioOfMedians(s[id]!.runs, s.daylight!.runs).interval.map((x) => +x.toFixed(2));
   return {
     chartjs: +(s.chartjs!.medianMs / d).toFixed(2), vega: +(vega / d).toFixed(2), vegaRenderer,
+    intervals90: { chartjs: interval('chartjs'), vega: interval(`vega-${vegaRenderer}`) },
     netOfEmptyPage: { chartjs: net(s.chartjs!.medianMs), vega: net(vega) },
     // The peers with the hint too (vega-embed on canvas, its faster renderer in every run so far).
     hintedPeers: { chartjs: +(s['chartjs-hinted']!.medianMs / d).toFixed(2), vegaCanvas: +(s['vega-canvas-hinted']!.medianMs / d).toFixed(2) },
@@ -294,11 +297,11 @@ for (const c of CASES) {
   console.log(`| ${c.label} | ${scriptKB[c.path.replace(/\.html.*/, '')]} | ${n.medianMs} | ${n.minMs}-${n.maxMs} | ${t.medianMs} | ${t.minMs}-${t.maxMs} |`);
 }
 const rn = result.ratios.normal, rt = result.ratios.throttled4x;
-const verdict = (x: number, goal: number) => `${x}x ${x >= goal ? '(goal met)' : `(goal ${goal}x: not met)`}`;
+const verdict = (x: number, [low, high]: number[], goal: number) => `${x}x ${x >= goal ? '(goal met)' : `(goal ${goal}x: not met)`}; 90% interval ${low}-${high}`;
 console.log('\n| ratio (their median / Daylight median, 8 charts) | 1x CPU | 4x throttled |');
 console.log('|---|---:|---:|');
-console.log(`| chart.js / Daylight (goal >= 1.5) | ${verdict(rn.chartjs, 1.5)} | ${verdict(rt.chartjs, 1.5)} |`);
-console.log(`| vega-embed / Daylight (goal >= 3; faster renderer: ${rn.vegaRenderer} / ${rt.vegaRenderer}) | ${verdict(rn.vega, 3)} | ${verdict(rt.vega, 3)} |`);
+console.log(`| chart.js / Daylight (goal >= 1.5) | ${verdict(rn.chartjs, rn.intervals90.chartjs, 1.5)} | ${verdict(rt.chartjs, rt.intervals90.chartjs, 1.5)} |`);
+console.log(`| vega-embed / Daylight (goal >= 3; faster renderer: ${rn.vegaRenderer} / ${rt.vegaRenderer}) | ${verdict(rn.vega, rn.intervals90.vega, 3)} | ${verdict(rt.vega, rt.intervals90.vega, 3)} |`);
 console.log(`| net of the empty page (each median minus the empty page's): chart.js / Daylight | ${rn.netOfEmptyPage.chartjs}x | ${rt.netOfEmptyPage.chartjs}x |`);
 console.log(`| net of the empty page: vega-embed / Daylight | ${rn.netOfEmptyPage.vega}x | ${rt.netOfEmptyPage.vega}x |`);
 console.log(`| both peers with the compile hint too: chart.js / Daylight | ${rn.hintedPeers.chartjs}x | ${rt.hintedPeers.chartjs}x |`);
