@@ -4,7 +4,7 @@
  */
 import type { Cell, Feed, Grain, Metric } from './types.js';
 import { TOTAL } from './types.js';
-import { periodOrdinal, samePeriodLastYear, shiftPeriod } from './period.js';
+import { periodFromOrdinal, periodOrdinal, samePeriodLastYear, shiftPeriod } from './period.js';
 
 /** Which cells to take: a value per non-period dimension (default `*`), and a quantile for quantile metrics. */
 export interface Selection {
@@ -90,6 +90,8 @@ function inPeriodOrder(cells: Cell[], grain: Grain): Cell[] {
   return cells.map((_, i) => i).sort((a, b) => ordinals[a]! - ordinals[b]!).map((i) => cells[i]!);
 }
 
+const MAX_SERIES_PERIODS = 100_000;
+
 /**
  * The selection as a continuous series from its first to its last period: periods with no cell
  * appear with `cell: undefined`, so charts draw gaps instead of joining across missing data.
@@ -102,8 +104,18 @@ export function selectSeries(metric: Metric, grain: Grain, selection: Selection 
   const last = String(cells[cells.length - 1]!.period);
   const lastOrdinal = periodOrdinal(last, grain);
   const points: SeriesPoint[] = [];
-  // Bounded walk: a feed spanning centuries of weeks would still stop at the last period.
-  for (let period = first, guard = 0; guard < 100_000; period = shiftPeriod(period, grain, 1), guard++) {
+  // Years, quarters and months are one ordinal apart; ISO years have 52 or 53 weeks, so weeks are
+  // walked by date. Both walks are bounded: a feed spanning centuries would still stop.
+  if (grain !== 'week') {
+    const firstOrdinal = periodOrdinal(first, grain);
+    const end = Math.min(lastOrdinal, firstOrdinal + MAX_SERIES_PERIODS - 1);
+    for (let ordinal = firstOrdinal; ordinal <= end; ordinal++) {
+      const period = periodFromOrdinal(ordinal, grain);
+      points.push({ period, cell: byPeriod.get(period) });
+    }
+    return points;
+  }
+  for (let period = first, guard = 0; guard < MAX_SERIES_PERIODS; period = shiftPeriod(period, grain, 1), guard++) {
     points.push({ period, cell: byPeriod.get(period) });
     if (period === last || periodOrdinal(period, grain) > lastOrdinal) break;
   }

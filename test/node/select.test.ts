@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { selectCells, selectSeries } from '../../src/core/select.js';
-import { periodFromOrdinal } from '../../src/core/period.js';
+import { periodFromOrdinal, shiftPeriod } from '../../src/core/period.js';
 import type { Cell, Grain, Metric } from '../../src/core/types.js';
 
 const metricOf = (cells: Cell[]): Metric => ({
@@ -57,5 +57,23 @@ describe('selectSeries', () => {
     const series = selectSeries(metricOf(cells), 'month');
     assert.deepEqual(series.map((p) => [p.period, p.cell ? (p.cell.suppressed ? 'hidden' : p.cell.n) : 'none']),
       [['2023-12', 12], ['2024-01', 'hidden'], ['2024-02', 'none'], ['2024-03', 30]]);
+  });
+
+  it('is the run of periods one grain apart from the first cell to the last, in every grain', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...grains),
+      fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 12 }),
+      (grain, offsets) => {
+        const start = { year: '1990', quarter: '1990-Q1', month: '1990-01', week: '1990-W01' }[grain];
+        const periods = offsets.map((offset) => shiftPeriod(start, grain, offset)).sort();
+        const cells: Cell[] = periods.map((period, i) => ({ period, area: '*', n: 20 + i, value: 20 + i }));
+        const series = selectSeries(metricOf(cells), grain);
+        // The oracle: step from the first period with shiftPeriod, which knows ISO years of 52 and 53 weeks.
+        const expected = [periods[0]!];
+        while (expected[expected.length - 1] !== periods[periods.length - 1]) expected.push(shiftPeriod(expected[expected.length - 1]!, grain, 1));
+        assert.deepEqual(series.map((point) => point.period), expected);
+        assert.deepEqual(series.filter((point) => point.cell).map((point) => point.cell!.period), periods);
+      },
+    ), { numRuns: 300 });
   });
 });
