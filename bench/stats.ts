@@ -3,24 +3,13 @@
  * by more than 0.2 from one run of the render benchmark to the next (docs/performance.md), so a
  * ratio is reported with the interval its own runs support, not as a bare number.
  */
+import { seededRandom } from '../src/builder/random.ts';
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) throw new RangeError('median of no values');
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** A small seeded generator (mulberry32): the same runs give the same interval in every report. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface RatioEstimate {
@@ -40,7 +29,8 @@ export function ratioOfMedians(numerator: readonly number[], denominator: readon
   if (numerator.length !== denominator.length) throw new RangeError(`paired runs differ in number: ${numerator.length} and ${denominator.length}`);
   if (numerator.length < 2) throw new RangeError('a ratio interval needs at least 2 paired runs');
   const n = numerator.length;
-  const random = seeded(seed);
+  // Seeded, so that the same runs print the same interval in every report.
+  const random = seededRandom(seed);
   const ratios: number[] = [];
   const top = new Array<number>(n), bottom = new Array<number>(n);
   for (let r = 0; r < resamples; r++) {

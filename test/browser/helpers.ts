@@ -67,3 +67,24 @@ export async function dashboardRendered(dashboard: HTMLElement & { updateComplet
   await nextFrames();
   for (const widget of innerFeed.querySelectorAll('*')) await settled(widget);
 }
+
+/**
+ * For a `describe` block: from each test's start, the page's idle callbacks wait in the returned
+ * array (a cancelled one leaves `undefined`) until the test runs them, so each test says when the
+ * page is idle and for how long; the browser's own `requestIdleCallback` is back after each test.
+ */
+export function holdIdleCallbacks(): Array<IdleRequestCallback | undefined> {
+  const held: Array<IdleRequestCallback | undefined> = [];
+  const realRequest = window.requestIdleCallback;
+  const realCancel = window.cancelIdleCallback;
+  beforeEach(() => {
+    held.length = 0;
+    window.requestIdleCallback = (callback) => held.push(callback);
+    window.cancelIdleCallback = (id) => { held[id - 1] = undefined; };
+  });
+  afterEach(() => {
+    window.requestIdleCallback = realRequest;
+    window.cancelIdleCallback = realCancel;
+  });
+  return held;
+}

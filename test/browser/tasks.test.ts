@@ -1,20 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { IdleQueue } from '../../src/elements/shared/tasks.js';
+import { holdIdleCallbacks } from './helpers.js';
 
 describe('IdleQueue', () => {
   // The page's idle moments, held so that each test says when they come and how long they are.
-  let moments: Array<IdleRequestCallback | undefined>;
-  const realIdle = window.requestIdleCallback;
-  const realCancel = window.cancelIdleCallback;
-  beforeEach(() => {
-    moments = [];
-    window.requestIdleCallback = (callback) => moments.push(callback);
-    window.cancelIdleCallback = (id) => { moments[id - 1] = undefined; };
-  });
-  afterEach(() => {
-    window.requestIdleCallback = realIdle;
-    window.cancelIdleCallback = realCancel;
-  });
+  const moments = holdIdleCallbacks();
 
   /**
    * A queue whose items each take `costs[item]` ms on its own clock, and a moment that starts with

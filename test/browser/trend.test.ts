@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { DaylightTrend } from '../../src/elements/trend/trend.js';
 import type { Feed } from '../../src/core/types.js';
-import { fixtureFeed, nextFrames, shadow } from './helpers.js';
+import { fixtureFeed, holdIdleCallbacks, nextFrames, shadow } from './helpers.js';
 
 async function trend(feed: Feed, attributes: Record<string, string> = {}, width = 640): Promise<DaylightTrend> {
   const host = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}></div>`);
@@ -158,23 +158,12 @@ describe('<daylight-trend>', () => {
 
   describe('its points, built once the chart has painted', () => {
     // The page's idle moments, held here so that each test decides when they come.
-    let idle: Array<IdleRequestCallback | undefined>;
-    const realIdle = window.requestIdleCallback;
-    const realCancel = window.cancelIdleCallback;
+    const idle = holdIdleCallbacks();
     const runIdle = (ms = 50, didTimeout = false) => {
       const pending = idle.splice(0);
       for (const callback of pending) callback?.({ didTimeout, timeRemaining: () => ms });
       return pending.filter(Boolean).length;
     };
-    beforeEach(() => {
-      idle = [];
-      window.requestIdleCallback = (callback) => idle.push(callback);
-      window.cancelIdleCallback = (id) => { idle[id - 1] = undefined; };
-    });
-    afterEach(() => {
-      window.requestIdleCallback = realIdle;
-      window.cancelIdleCallback = realCancel;
-    });
 
     /** A trend drawn at its width, its point layer not built yet. */
     async function drawn(metric: string): Promise<DaylightTrend> {
