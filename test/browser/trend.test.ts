@@ -48,6 +48,25 @@ describe('<daylight-trend>', () => {
     expect(shadow(el).querySelector('svg[part=chart]')!.getAttribute('width')).to.equal(String(640 - 2 - 32));
   });
 
+  it('draws nothing while it has no width (a hidden tab, say), keeps its words, and draws once shown', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div style="display: none; width: 500px"></div>`);
+    const el = document.createElement('daylight-trend');
+    el.setAttribute('metric', 'incidents');
+    el.feed = feed;
+    host.append(el);
+    await el.updateComplete;
+    await nextFrames();
+    const plot = shadow(el).querySelector('.plot')!;
+    expect(plot.querySelector('svg'), 'no chart at 0 px').to.equal(null);
+    expect(plot.querySelector('.visually-hidden')!.textContent).to.contain('arrow keys');
+    expect(shadow(el).querySelector('[part=summary]')!.textContent).to.contain('October 2026');
+    host.style.display = 'block';
+    await nextFrames();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('svg[part=chart]')!.getAttribute('width')).to.equal(String(500 - 2 - 32));
+    expect(shadow(el).querySelector('svg[part=chart] [part=line]')!.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+/);
+  });
+
   it('draws one point per period from the first to the last, including months with no data', async () => {
     const el = await trend(feed);
     // 2025-10 .. 2026-10 inclusive is 13 months.
