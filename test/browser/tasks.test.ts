@@ -32,16 +32,29 @@ describe('IdleQueue', () => {
     expect(moments.filter(Boolean), 'nothing left to wait for').to.have.length(0);
   });
 
-  it('starts no item that the moment has no room for, judged by the longest one so far', () => {
-    const { queue, moment } = setUp({ a: 6, b: 2, c: 2, d: 2 });
+  it('starts no item that the moment has no room for, judged by how long items have taken', () => {
+    const { queue, moment } = setUp({ a: 8, b: 3, c: 3, d: 3 });
     for (const item of ['a', 'b', 'c', 'd']) queue.add(item);
-    // 10 ms: `a` takes 6, which leaves 4, under the 6 the longest item took.
+    // 10 ms: `a` takes 8, which leaves 2, under the 8 the next item is expected to take.
     expect(moment(10)).to.deep.equal(['a']);
-    // 6 ms is not more than the longest so far: nothing starts, and the queue waits again.
-    expect(moment(6)).to.deep.equal([]);
-    expect(moment(10)).to.deep.equal(['b', 'c']);
-    expect(moment(7)).to.deep.equal(['d']);
+    // 8 ms is not more than that: nothing starts, and the queue waits again.
+    expect(moment(8)).to.deep.equal([]);
+    // `b` leaves 6, more than the 4 expected after it (half of 8); `c` leaves 3, not more than its own 3.
+    expect(moment(9)).to.deep.equal(['b', 'c']);
+    expect(moment(4)).to.deep.equal(['d']);
     expect(moments.filter(Boolean)).to.have.length(0);
+  });
+
+  it('soon forgets one slow item, and starts an item longer than any moment at the start of a whole one', () => {
+    const { queue, moment } = setUp({ slow: 60, a: 1, b: 1, c: 1, d: 1, longer: 70, e: 1 });
+    for (const item of ['slow', 'a', 'b', 'c', 'd', 'longer', 'e']) queue.add(item);
+    expect(moment(50)).to.deep.equal(['slow']);
+    // 60 ms expected, more than any idle moment: only a whole one (50 ms) starts the next item.
+    expect(moment(45)).to.deep.equal([]);
+    // Then 30, 15, 7.5 and 3.75 expected after the quick ones, and `longer` starts with 46 ms left.
+    expect(moment(50)).to.deep.equal(['a', 'b', 'c', 'd', 'longer']);
+    expect(moment(45)).to.deep.equal([]);
+    expect(moment(50)).to.deep.equal(['e']);
   });
 
   it('handles one item in a moment that came by the timeout, whatever its room, so a busy page gets through them', () => {
