@@ -275,8 +275,8 @@ export class DaylightTrend extends DaylightDataElement {
   private renderChart(metric: Metric, title: string): TemplateResult {
     const width = this.size.width;
     // Until the plot's width is known (the first render, before layout) nothing is drawn, so no
-    // scale, path or label is worked out for a chart 0 px wide: on the render benchmark that waste
-    // was 2 ms of main-thread work at 1x CPU and ~30 ms under 4x throttling.
+    // scale, path or label is worked out for a chart 0 px wide: on the render benchmark's page of
+    // eight trends that waste was 2 ms of the page's ~49 ms of main-thread work at 1x CPU.
     const chart = width > 0 ? this.drawChart(metric, width) : undefined;
     const active = this.active;
     const activePoint = this.points[active];
