@@ -5,8 +5,8 @@ import type { DaylightTrend } from '../../src/elements/trend/trend.js';
 import type { Feed } from '../../src/core/types.js';
 import { fixtureFeed, holdIdleCallbacks, nextFrames, shadow } from './helpers.js';
 
-async function trend(feed: Feed, attributes: Record<string, string> = {}, width = 640): Promise<DaylightTrend> {
-  const host = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}></div>`);
+async function trend(feed: Feed, attributes: Record<string, string> = {}, width = 640, hostStyle = ''): Promise<DaylightTrend> {
+  const host = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px; ${hostStyle}`}></div>`);
   const el = document.createElement('daylight-trend');
   el.setAttribute('metric', 'incidents');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
@@ -49,18 +49,12 @@ describe('<daylight-trend>', () => {
   });
 
   it('draws nothing while it has no width (a hidden tab, say), keeps its words, and draws once shown', async () => {
-    const host = await fixture<HTMLDivElement>(html`<div style="display: none; width: 500px"></div>`);
-    const el = document.createElement('daylight-trend');
-    el.setAttribute('metric', 'incidents');
-    el.feed = feed;
-    host.append(el);
-    await el.updateComplete;
-    await nextFrames();
+    const el = await trend(feed, {}, 500, 'display: none');
     const plot = shadow(el).querySelector('.plot')!;
     expect(plot.querySelector('svg'), 'no chart at 0 px').to.equal(null);
     expect(plot.querySelector('.visually-hidden')!.textContent).to.contain('arrow keys');
     expect(shadow(el).querySelector('[part=summary]')!.textContent).to.contain('October 2026');
-    host.style.display = 'block';
+    el.parentElement!.style.display = 'block';
     await nextFrames();
     await el.updateComplete;
     expect(shadow(el).querySelector('svg[part=chart]')!.getAttribute('width')).to.equal(String(500 - 2 - 32));
