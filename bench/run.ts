@@ -41,7 +41,7 @@ if (render) {
   lines.push('## Render: navigation start -> 8 charts of 60 points painted (median ms)', '',
     `Runs: ${render.runs} (1x) / ${render.throttledRuns} (4x), interleaved; load average ${render.loadavgBefore.join(' / ')} before, ${render.loadavgAfter.join(' / ')} after.`, '',
     '| page | JS brotli KB | 1x CPU | 4x CPU throttled |', '|---|---:|---:|---:|');
-  for (const [id, label] of [['daylight', 'Daylight'], ['daylight-points', 'Daylight, until every point is keyboard-reachable'], ['daylight-cdn', 'Daylight, whole kit from the CDN bundle'], ['chartjs', 'chart.js'], ['chartjs-hinted', 'chart.js, with the compile hint'], ['vega-canvas', 'vega-embed (canvas)'], ['vega-svg', 'vega-embed (svg)'], ['vega-canvas-hinted', 'vega-embed (canvas), with the compile hint'], ['dashboard', 'Daylight <daylight-dashboard>'], ['daylight-static', "Daylight's final DOM as static HTML, no script"], ['baseline', 'no library (empty boxes)']]) {
+  for (const [id, label] of [['daylight', 'Daylight'], ['daylight-points', 'Daylight, until every point is keyboard-reachable'], ['daylight-cdn', 'Daylight, whole kit from the CDN bundle'], ['chartjs', 'chart.js'], ['chartjs-hinted', 'chart.js, with the compile hint'], ['vega-canvas', 'vega-embed (canvas)'], ['vega-svg', 'vega-embed (svg)'], ['vega-canvas-hinted', 'vega-embed (canvas), with the compile hint'], ['dashboard', 'Daylight <daylight-dashboard>'], ['daylight-static', "Daylight's final DOM as static HTML, no script"], ['daylight-static-painted', "Daylight's DOM at its painted mark as static HTML, no script"], ['baseline', 'no library (empty boxes)']]) {
     if (!n[id]) continue;
     const page = id.replace(/-(canvas|svg|points)/, '');
     lines.push(`| ${label} | ${render.scriptBrotliKB?.[page] ?? ''} | ${n[id].medianMs} | ${t[id].medianMs} |`);
@@ -63,6 +63,11 @@ if (render) {
   if (hintN && hintT) {
     lines.push(`| peers with the compile hint too: chart.js / Daylight | ${hintN.chartjs} | ${hintT.chartjs} | |`,
       `| peers with the compile hint too: vega-embed (canvas) / Daylight | ${hintN.vegaCanvas} | ${hintT.vegaCanvas} | |`);
+  }
+  const floorN = render.ratios.normal.floor, floorT = render.ratios.throttled4x.floor;
+  if (floorN && floorT) {
+    lines.push(`| floor, no script at all: vega-embed / Daylight's painted DOM as static HTML | ${floorN.vega} | ${floorT.vega} | |`,
+      `| Daylight's script over that DOM, ms: taken / left by the vega-embed goal | ${floorN.daylightScriptMs} / ${floorN.scriptBudgetMs.vega} | ${floorT.daylightScriptMs} / ${floorT.scriptBudgetMs.vega} | |`);
   }
   const cdnN = render.ratios.normal.cdn, cdnT = render.ratios.throttled4x.cdn;
   if (render.cpuRatios) {
