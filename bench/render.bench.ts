@@ -173,7 +173,7 @@ const CASES: Case[] = [
   { id: 'vega-svg', label: 'vega-embed (svg), 8 line charts', path: 'vega.html?renderer=svg' },
   { id: 'vega-canvas-hinted', label: 'vega-embed (canvas), 8 line charts, with the compile hint Daylight ships', path: 'vega-hinted.html?renderer=canvas' },
   { id: 'dashboard', label: 'Daylight, full <daylight-dashboard>', path: 'dashboard.html' },
-  // The same DOM as the Daylight page's, parsed from static HTML: its cost without the script.
+  // The Daylight page's final DOM (points as elements), parsed from static HTML: its cost without the script.
   { id: 'daylight-static', label: "Daylight's final DOM as static HTML, no script", path: 'daylight-static.html' },
   // The DOM the Daylight figure paints (points still shapes), static: the floor for any script.
   { id: 'daylight-static-painted', label: "Daylight's DOM at its painted mark as static HTML, no script", path: 'daylight-static-painted.html' },
