@@ -221,9 +221,11 @@ describe('export (CSV, SVG, PNG)', () => {
     expect(rows.filter((r) => r[1] === 'Hidden').length).to.be.at.least(hidden);
   });
 
-  it('the Download menu works by keyboard: Enter opens, Tab reaches the formats, Escape closes and returns focus', async () => {
-    const feed = await fixtureFeed('services.json');
-    const el = (await page(feed, '<daylight-breakdown metric="referrals" by="service"></daylight-breakdown>')).querySelector('daylight-breakdown')!;
+  // The breakdown's menu is a template; the trend's is built with DOM calls (dom.ts).
+  for (const [file, widget] of [['services.json', '<daylight-breakdown metric="referrals" by="service"></daylight-breakdown>'], ['small-city.json', '<daylight-trend metric="incidents"></daylight-trend>']] as const) {
+  it(`the Download menu works by keyboard: Enter opens, Tab reaches the formats, Escape closes and returns focus (${widget.split(' ')[0]!.slice(1)})`, async () => {
+    const feed = await fixtureFeed(file);
+    const el = (await page(feed, widget)).firstElementChild!;
     const summary = shadow(el).querySelector<HTMLElement>('details.export > summary')!;
     summary.focus();
     await sendKeys({ press: 'Enter' });
@@ -239,6 +241,7 @@ describe('export (CSV, SVG, PNG)', () => {
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
     expect(menu.open).to.equal(false);
   });
+  }
 
   it('builds the SVG with DOM calls that survive a round trip through XML', () => {
     const text = exportSvgText({ kind: 'bars', title: 'A & B <c>', subtitle: 's', rows: [{ label: '=1+1', text: 'Hidden' }], source: 'Source: x', asOf: 'Data as of y' });

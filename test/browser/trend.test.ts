@@ -158,6 +158,49 @@ describe('<daylight-trend>', () => {
     expect(before - after).to.equal(200);
   });
 
+  it('redraws only its chart for a new width: no update, and its words and menu are the nodes they were', async () => {
+    const el = await trend(feed, {}, 600);
+    const title = shadow(el).querySelector('[part=title]');
+    const menu = shadow(el).querySelector('[part=export]');
+    const summary = shadow(el).querySelector('[part=summary]');
+    const renders: number[] = [];
+    Object.defineProperty(el, 'updated', { value: () => renders.push(1) });
+    el.parentElement!.style.width = '450px';
+    await nextFrames();
+    await el.updateComplete;
+    expect(renders, 'no update of the element').to.deep.equal([]);
+    expect(shadow(el).querySelector('svg[part=chart]')!.getAttribute('width')).to.equal(String(450 - 2 - 32));
+    expect(shadow(el).querySelectorAll('svg[part=chart]').length).to.equal(1);
+    expect(shadow(el).querySelector('[part=title]')).to.equal(title);
+    expect(shadow(el).querySelector('[part=export]')).to.equal(menu);
+    expect(shadow(el).querySelector('[part=summary]')).to.equal(summary);
+    // Its points were drawn for the new width too, and still sit on the line's vertices.
+    const d = shadow(el).querySelector('[part=line]')!.getAttribute('d')!;
+    const lastVertex = [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].at(-1)!;
+    const lastPoint = points(el).at(-1)!;
+    expect(Number(lastPoint.getAttribute('cx'))).to.be.closeTo(Number(lastVertex[1]), 0.01);
+    expect(Number(lastPoint.getAttribute('cy'))).to.be.closeTo(Number(lastVertex[2]), 0.01);
+  });
+
+  it('says everything again in Spanish when its language changes: title row, menu, keys, axes and summary', async () => {
+    const el = await trend(feed);
+    const english = shadow(el).textContent!;
+    expect(english).to.contain('Download').and.contain('Oct 2026');
+    el.setAttribute('lang', 'es');
+    await el.updateComplete;
+    await nextFrames();
+    const root = shadow(el);
+    expect(root.querySelector('[part=toggle]')!.textContent!.trim()).to.equal('Ver como tabla');
+    expect(root.querySelector('[part=toggle]')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(root.querySelector('[part=export-button]')!.textContent!.trim()).to.equal('Descargar');
+    expect(root.querySelector('[part=export-button]')!.getAttribute('aria-label')).to.match(/^Descargar/);
+    expect(root.querySelector('.plot > .visually-hidden')!.textContent).to.contain('flechas');
+    expect([...root.querySelectorAll('.x-axis text')].map((t) => t.textContent).join(' ')).to.contain('oct 2026');
+    expect(root.querySelector('[part=summary]')!.textContent).to.contain('octubre de 2026');
+    expect(root.textContent).to.not.contain('Download');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the last N periods when asked', async () => {
     const el = await trend(feed, { periods: '4' });
     expect(points(el).map((p) => p.getAttribute('aria-label')!.split(':')[0])).to.deep.equal(['July 2026', 'August 2026', 'September 2026', 'October 2026']);

@@ -15,6 +15,7 @@ import type { Feed } from '../../core/types.js';
 import type { Messages } from '../../core/i18n/index.js';
 import { formatDate, resolveLabel } from '../../core/format.js';
 import { toCsv } from './csv.js';
+import { htmlElement, setAttribute, setText } from './dom.js';
 
 /** One bar or point of an exported chart. */
 export interface ExportRow {
@@ -118,49 +119,92 @@ export async function runExport(source: ExportSource, format: 'csv' | 'svg' | 'p
   }
 }
 
+/** What the menu reads when it is used: the source and the language of the latest render. */
+type MenuState = () => { source: ExportSource; t: Messages };
+
 /**
- * The "Download" menu: a <details> disclosure (keyboard operable without script; Escape closes it
- * and returns focus to its summary), hidden in print.
+ * The "Download" menu's behaviour, shared by its template and its DOM-built form: a <details>
+ * disclosure (keyboard operable without script; Escape closes it and returns focus to its
+ * summary; leaving it by Tab or a click elsewhere closes it, so an open popover never covers the
+ * next control), hidden in print.
  */
-export function renderExportMenu(source: ExportSource, t: Messages, title: string): TemplateResult {
+function menuBehaviour(state: MenuState) {
   const choose = (event: Event, format: 'csv' | 'svg' | 'png') => {
     const details = (event.currentTarget as HTMLElement).closest('details');
+    const { source, t } = state();
     void runExport(source, format, t);
     if (details) {
       details.open = false;
       details.querySelector('summary')?.focus();
     }
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    const details = event.currentTarget as HTMLDetailsElement;
-    if (event.key === 'Escape' && details.open) {
-      event.preventDefault();
-      event.stopPropagation();
-      details.open = false;
-      details.querySelector('summary')?.focus();
-    }
-  };
-  // Leaving the menu by Tab (or clicking elsewhere) closes it, so an open popover never covers the next control.
-  const onFocusOut = (event: FocusEvent) => {
-    const details = event.currentTarget as HTMLDetailsElement;
-    if (details.open && !details.contains(event.relatedTarget as Node | null)) details.open = false;
-  };
-  const choices = html`
-    <button type="button" data-format="csv" @click=${(e: Event) => choose(e, 'csv')}>${t.exportCsv}</button>
-    ${source.chart ? html`
-      <button type="button" data-format="png" @click=${(e: Event) => choose(e, 'png')}>${t.exportPng}</button>
-      <button type="button" data-format="svg" @click=${(e: Event) => choose(e, 'svg')}>${t.exportSvg}</button>` : ''}`;
   // The choices are drawn when the menu opens, not with every chart: a page of eight charts
   // would otherwise build 24 buttons nobody has asked for before its first paint. A click on the
   // summary (mouse, Enter or Space) draws them at once, so Tab after opening finds them; `toggle`
   // covers a menu opened from script.
   const fill = (details: Element | null) => {
     const menu = details?.querySelector<HTMLElement>('.export-menu');
-    if (menu) render(choices, menu);
+    if (!menu) return;
+    const { source, t } = state();
+    render(html`
+      <button type="button" data-format="csv" @click=${(e: Event) => choose(e, 'csv')}>${t.exportCsv}</button>
+      ${source.chart ? html`
+        <button type="button" data-format="png" @click=${(e: Event) => choose(e, 'png')}>${t.exportPng}</button>
+        <button type="button" data-format="svg" @click=${(e: Event) => choose(e, 'svg')}>${t.exportSvg}</button>` : ''}`, menu);
   };
-  return html`<details class="export no-print" part="export" @keydown=${onKeyDown} @focusout=${onFocusOut}
-      @toggle=${(e: Event) => (e.currentTarget as HTMLDetailsElement).open && fill(e.currentTarget as Element)}>
-    <summary part="export-button" aria-label=${t.downloadLabel(title)} @click=${(e: Event) => fill((e.currentTarget as Element).parentElement)}>${t.download}</summary>
+  return {
+    onKeyDown: (event: KeyboardEvent) => {
+      const details = event.currentTarget as HTMLDetailsElement;
+      if (event.key === 'Escape' && details.open) {
+        event.preventDefault();
+        event.stopPropagation();
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }
+    },
+    onFocusOut: (event: FocusEvent) => {
+      const details = event.currentTarget as HTMLDetailsElement;
+      if (details.open && !details.contains(event.relatedTarget as Node | null)) details.open = false;
+    },
+    onToggle: (event: Event) => {
+      const details = event.currentTarget as HTMLDetailsElement;
+      if (details.open) fill(details);
+    },
+    onSummaryClick: (event: Event) => fill((event.currentTarget as Element).parentElement),
+  };
+}
+
+/** The "Download" menu as a template (see `menuBehaviour`). */
+export function renderExportMenu(source: ExportSource, t: Messages, title: string): TemplateResult {
+  const menu = menuBehaviour(() => ({ source, t }));
+  return html`<details class="export no-print" part="export" @keydown=${menu.onKeyDown} @focusout=${menu.onFocusOut} @toggle=${menu.onToggle}>
+    <summary part="export-button" aria-label=${t.downloadLabel(title)} @click=${menu.onSummaryClick}>${t.download}</summary>
     <div class="export-menu" part="export-menu"></div>
   </details>`;
+}
+
+/**
+ * The same menu built once with DOM calls, for an element whose card is not a template (the
+ * trend's; see dom.ts). It reads `state` when it is used, so it always exports what the latest
+ * render shows; `label` updates its words after a render.
+ */
+export class ExportMenu {
+  readonly element: HTMLDetailsElement;
+  private readonly summary: HTMLElement;
+
+  constructor(state: MenuState) {
+    const menu = menuBehaviour(state);
+    this.element = htmlElement('details', { class: 'export no-print', part: 'export' });
+    this.summary = htmlElement('summary', { part: 'export-button' });
+    this.element.append(this.summary, htmlElement('div', { class: 'export-menu', part: 'export-menu' }));
+    this.element.addEventListener('keydown', menu.onKeyDown);
+    this.element.addEventListener('focusout', menu.onFocusOut);
+    this.element.addEventListener('toggle', menu.onToggle);
+    this.summary.addEventListener('click', menu.onSummaryClick);
+  }
+
+  label(t: Messages, title: string): void {
+    setText(this.summary, t.download);
+    setAttribute(this.summary, 'aria-label', t.downloadLabel(title));
+  }
 }

@@ -9,7 +9,11 @@ export class WidthController implements ReactiveController {
   private observer?: ResizeObserver;
   private target?: Element;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  /**
+   * `onChange` is called with the new width instead of re-rendering the host, for a host that can
+   * redraw its chart without an update of everything else (the trend).
+   */
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly onChange?: (width: number) => void) {
     host.addController(this);
   }
 
@@ -18,7 +22,8 @@ export class WidthController implements ReactiveController {
       const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? 0);
       if (width !== this.width) {
         this.width = width;
-        this.host.requestUpdate();
+        if (this.onChange) this.onChange(width);
+        else this.host.requestUpdate();
       }
     });
     this.observer.observe(this.target ?? this.host);

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, render, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { cssomStyle } from '../shared/cssom-style.js';
 import { max } from 'd3-array';
 import { coordinate, linear, polyline, zeroBasedAxis, type Linear } from '../shared/axis.js';
@@ -10,7 +10,8 @@ import { downloadText, toCsv } from '../shared/csv.js';
 import { tokens } from '../shared/styles.js';
 import { dataTableStyles } from '../shared/table.styles.js';
 import { areaName as areaLabel, fixedWhere } from '../shared/labels.js';
-import { exportCredits, exportFileBase, exportRow, renderExportMenu, type ExportChart } from '../shared/export.js';
+import { exportCredits, exportFileBase, exportRow, ExportMenu, type ExportChart, type ExportSource } from '../shared/export.js';
+import { htmlElement, setAttribute, setText, svgElement } from '../shared/dom.js';
 import { trendStyles } from './trend.styles.js';
 import type { Feed, Metric } from '../../core/types.js';
 import { catalogueLoaded, type Messages } from '../../core/i18n/index.js';
@@ -25,12 +26,42 @@ interface Point {
   text: CellText;
 }
 
+/**
+ * The card's parts that every load paints, built once with DOM calls (see dom.ts) and updated in
+ * place; the table, the tooltip, the point layer and the legend stay templates.
+ */
+interface Card {
+  head: HTMLElement;
+  title: HTMLElement;
+  toggle: HTMLButtonElement;
+  menu: ExportMenu;
+  plot: HTMLElement;
+  keys: HTMLElement;
+  plotTitle: HTMLElement;
+  summary: HTMLElement;
+}
+
+/** A drawn chart: its SVG, what it was drawn for, and the scales that place points and a tooltip on it. */
+interface Drawn {
+  key: string;
+  svg: SVGSVGElement;
+  shapes?: SVGGElement;
+  x: Linear;
+  y: Linear;
+  baseline: number;
+}
+
 const DEFAULT_HEIGHT = 240;
 const MARGIN = { top: 12, right: 14, bottom: 30 };
 const DOT_RADIUS = 3.5;
 /** At the latest this long after the chart first draws, its points are keyboard-reachable (see `pointLayer`). */
 const POINT_LAYER_TIMEOUT_MS = 200;
 let nextId = 0;
+
+/** The hatched square that marks a hidden period, centred on (cx, cy). */
+function suppressedMarkerShape(cx: number, cy: number): { x: number; y: number; d: string } {
+  return { x: cx - 5, y: cy - 5, d: `M${cx - 5} ${cy + 5} L${cx + 5} ${cy - 5} M${cx - 5} ${cy} L${cx} ${cy - 5} M${cx} ${cy + 5} L${cx + 5} ${cy}` };
+}
 
 /**
  * A line chart of a metric over the feed's periods. Suppressed periods are gaps with a marker,
@@ -131,7 +162,8 @@ export class DaylightTrend extends DaylightDataElement {
    */
   private static readonly pointLayers = new IdleQueue<DaylightTrend>((trend) => trend.showPointLayer(), POINT_LAYER_TIMEOUT_MS);
 
-  private readonly size = new WidthController(this);
+  /** A new width redraws the chart alone, at once, in the frame that measured it (see `onWidthChange`). */
+  private readonly size = new WidthController(this, () => this.onWidthChange());
 
   /** `height`, or its default when it is not a number from 60 to 2,000 (with a console warning): a height of 1e9 asked the axis for millions of ticks. */
   private get plotHeight(): number {
@@ -142,8 +174,16 @@ export class DaylightTrend extends DaylightDataElement {
   private pointsFeed?: Feed;
   private pointsMessages?: Messages;
   private pointsKey = '';
+  /** Counts changes of `points`: part of what a drawn chart was drawn for. */
+  private pointsVersion = 0;
   private exportTitle = '';
   private exportSubtitle = '';
+  private card?: Card;
+  private drawn?: Drawn;
+  /** Draws the plot for the latest render's metric; undefined while the plot is not shown. */
+  private redraw?: () => void;
+  private exportSource?: ExportSource;
+  private tooltipRendered = false;
 
   /** WCAG 1.4.13: a tooltip shown by hover is dismissable without moving the pointer, by Escape anywhere on the page. */
   private readonly onDocumentKeyDown = (event: KeyboardEvent): void => {
@@ -190,9 +230,28 @@ export class DaylightTrend extends DaylightDataElement {
     // The card's content box is the plot's width, and the card is there in every state: by the
     // time a loading feed arrives its width is known, so the chart draws in its first render.
     this.size.observe(this.renderRoot.querySelector('.card'));
-    if (!this.pointLayer && !this.pointLayerPending && this.isConnected && this.renderRoot.querySelector('svg[part=chart]')) {
+    this.schedulePointLayer();
+  }
+
+  /** Once a chart is on the page with its points as shapes, its point elements wait for an idle moment. */
+  private schedulePointLayer(): void {
+    if (!this.pointLayer && !this.pointLayerPending && this.isConnected && this.drawn?.svg.isConnected) {
       this.pointLayerPending = deferred();
       DaylightTrend.pointLayers.add(this);
+    }
+  }
+
+  /**
+   * Only the chart depends on the width, so a new width redraws the chart alone, in the
+   * ResizeObserver callback that measured it (before that frame's paint), and not the card's
+   * words, menu and summary through a whole update.
+   */
+  private onWidthChange(): void {
+    if (this.redraw && !this.isUpdatePending && this.card?.plot.isConnected) {
+      this.redraw();
+      this.schedulePointLayer();
+    } else {
+      this.requestUpdate();
     }
   }
 
@@ -236,6 +295,7 @@ export class DaylightTrend extends DaylightDataElement {
       this.pointsFeed = feed;
       this.pointsMessages = t;
       this.pointsKey = pointsKey;
+      this.pointsVersion++;
     }
     if (this.active >= this.points.length) this.active = this.points.length - 1;
     const subject = this.label ?? t.statisticLabel(resolveLabel(metric.label, locale), metric.statistic === 'quantile' ? selection.q : undefined);
@@ -247,87 +307,145 @@ export class DaylightTrend extends DaylightDataElement {
     this.exportTitle = title;
     this.exportSubtitle = this.points.length ? `${this.points[0]!.label} – ${this.points[this.points.length - 1]!.label}` : '';
 
-    return html`
-      <div class="head">
-        <p class="title" part="title" id="${this.uid}-title">${title}</p>
-        <div class="actions no-print">
-          <button part="toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${this.toggleTable}>
-            ${this.showTable ? t.showChart : t.showTable}
-          </button>
-          ${renderExportMenu({
-            fileBase: exportFileBase(metric.id, this.statistic, selection.where?.area),
-            csvRows: () => this.csvRows(),
-            chart: () => this.exportChart(),
-          }, t, title)}
-        </div>
-      </div>
-      ${this.points.length === 0
-        ? html`<div class="plot empty"><p>${t.noSeries}</p></div>`
-        : this.showTable ? this.renderTable(metric, title) : this.renderChart(metric, title)}
-      <p class="summary" part="summary">${this.summary(subject, areaName || t.citywide)}${hidden ? ` ${t.hiddenPeriods(hidden, k)}` : ''}</p>
-      ${hidden || unstable ? html`<ul class="legend" aria-hidden="true">
+    const card = this.card ??= this.buildCard();
+    setText(card.title, title);
+    setText(card.toggle, this.showTable ? t.showChart : t.showTable);
+    setAttribute(card.toggle, 'aria-pressed', this.showTable ? 'true' : 'false');
+    this.exportSource = {
+      fileBase: exportFileBase(metric.id, this.statistic, selection.where?.area),
+      csvRows: () => this.csvRows(),
+      chart: () => this.exportChart(),
+    };
+    card.menu.label(t, title);
+    setText(card.summary, `${this.summary(subject, areaName || t.citywide)}${hidden ? ` ${t.hiddenPeriods(hidden, k)}` : ''}`);
+
+    let body: TemplateResult | HTMLElement;
+    this.redraw = undefined;
+    if (this.points.length === 0) {
+      body = html`<div class="plot empty"><p>${t.noSeries}</p></div>`;
+    } else if (this.showTable) {
+      body = this.renderTable(metric, title);
+    } else {
+      setText(card.keys, t.chartKeys);
+      setText(card.plotTitle, title);
+      this.redraw = () => this.drawPlot(metric);
+      this.redraw();
+      body = card.plot;
+    }
+    return html`${card.head}${body}${card.summary}${hidden || unstable ? html`<ul class="legend" aria-hidden="true">
         ${hidden ? html`<li><svg width="14" height="14" viewBox="0 0 14 14">${this.suppressedMarker(7, 7)}</svg> ${t.legendSuppressed(k)}</li>` : nothing}
         ${unstable ? html`<li><svg width="14" height="14" viewBox="0 0 14 14"><circle cx="7" cy="7" r="4" class="unstable"></circle></svg> ${t.unstable}: ${t.unstableExplain}</li>` : nothing}
-      </ul>` : nothing}
-    `;
+      </ul>` : nothing}`;
   }
 
-  private renderChart(metric: Metric, title: string): TemplateResult {
-    const width = this.size.width;
-    // Until the plot's width is known (the first render, before layout) nothing is drawn, so no
-    // scale, path or label is worked out for a chart 0 px wide: on the render benchmark's page of
-    // eight trends that waste was 2 ms of the page's ~49 ms of main-thread work at 1x CPU.
-    const chart = width > 0 ? this.drawChart(metric, width) : undefined;
-    const active = this.active;
-    const activePoint = this.points[active];
-
-    // Focus and key listeners sit on this div, not on SVG elements: Chromium makes any SVG element
+  private buildCard(): Card {
+    const card: Card = {
+      head: htmlElement('div', { class: 'head' }),
+      title: htmlElement('p', { class: 'title', part: 'title', id: `${this.uid}-title` }),
+      toggle: htmlElement('button', { part: 'toggle' }),
+      menu: new ExportMenu(() => ({ source: this.exportSource!, t: this.t })),
+      plot: htmlElement('div', { class: 'plot' }),
+      keys: htmlElement('p', { id: `${this.uid}-keys`, class: 'visually-hidden' }),
+      plotTitle: htmlElement('span', { class: 'visually-hidden' }),
+      summary: htmlElement('p', { class: 'summary', part: 'summary' }),
+    };
+    card.toggle.addEventListener('click', () => this.toggleTable());
+    const actions = htmlElement('div', { class: 'actions no-print' });
+    actions.append(card.toggle, card.menu.element);
+    card.head.append(card.title, actions);
+    // Focus and key listeners sit on the plot, not on SVG elements: Chromium makes any SVG element
     // with a focus listener a Tab stop of its own, so the points' group was one (unnamed) besides
     // the point that holds the chart's stop.
-    return html`<div class="plot" @pointerleave=${this.onPointerLeave} @focusin=${this.onPlotFocus} @keydown=${this.onKeyDown}>
-      ${chart?.svg ?? nothing}
-      <p id="${this.uid}-keys" class="visually-hidden">${this.t.chartKeys}</p>
-      ${chart && activePoint && this.tooltipVisible
-        ? html`<div class="tooltip" part="tooltip" role="tooltip" ${this.tooltipPosition(chart.x(active), activePoint.text.value !== undefined ? chart.y(activePoint.text.value) : chart.baseline, width)}>
-            <strong>${activePoint.label}</strong><br />${activePoint.text.short}${activePoint.text.unstable ? ` (${this.t.unstable})` : ''}
-          </div>`
-        : nothing}
-      <span class="visually-hidden">${title}</span>
-    </div>`;
+    card.plot.addEventListener('pointerleave', () => this.onPointerLeave());
+    card.plot.addEventListener('focusin', (event) => this.onPlotFocus(event));
+    card.plot.addEventListener('keydown', (event) => this.onKeyDown(event));
+    card.plot.append(card.keys, card.plotTitle);
+    return card;
   }
 
-  /** The chart at `width` CSS pixels: its SVG, and the scales that place a tooltip on it. */
-  private drawChart(metric: Metric, width: number): { svg: TemplateResult; x: Linear; y: Linear; baseline: number } {
+  /**
+   * The plot at its width: the chart (redrawn only when its width, height or series changed), its
+   * points as shapes or as elements, and the tooltip. Until the width is known (a first render
+   * before layout, a hidden tab) nothing is drawn, so no scale, path or label is worked out for a
+   * chart 0 px wide.
+   */
+  private drawPlot(metric: Metric): void {
+    const card = this.card!;
+    const width = this.size.width;
+    if (width <= 0) {
+      this.drawn?.svg.remove();
+      this.drawn = undefined;
+    } else {
+      const key = `${width} ${this.plotHeight} ${this.pointsVersion}`;
+      if (this.drawn?.key !== key) {
+        const drawn = this.drawChart(metric, width, key);
+        if (this.drawn) this.drawn.svg.replaceWith(drawn.svg);
+        else card.plot.prepend(drawn.svg);
+        this.drawn = drawn;
+      }
+      const { svg, x, y, baseline } = this.drawn;
+      if (this.pointLayer) {
+        this.drawn.shapes?.remove();
+        this.drawn.shapes = undefined;
+        svg.removeAttribute('tabindex');
+        render(this.renderPoints(x, y, baseline), svg, { host: this });
+      }
+    }
+    const activePoint = this.points[this.active];
+    const tooltip = this.drawn && activePoint && this.tooltipVisible;
+    // No template part at all in a plot that has never shown a tooltip (most of them, on a page load).
+    if (!tooltip && !this.tooltipRendered) return;
+    this.tooltipRendered = true;
+    const { x, y, baseline } = this.drawn ?? {};
+    render(tooltip
+      ? html`<div class="tooltip" part="tooltip" role="tooltip" ${this.tooltipPosition(x!(this.active), activePoint.text.value !== undefined ? y!(activePoint.text.value) : baseline!, width)}>
+          <strong>${activePoint.label}</strong><br />${activePoint.text.short}${activePoint.text.unstable ? ` (${this.t.unstable})` : ''}
+        </div>`
+      : nothing, card.plot, { renderBefore: card.plotTitle, host: this });
+  }
+
+  /** The chart at `width` CSS pixels, with its points as shapes until the point layer is built. */
+  private drawChart(metric: Metric, width: number, key: string): Drawn {
     const height = this.plotHeight;
+    // Read once: each read walks up the page for the nearest `lang`.
+    const locale = this.locale;
     const values = this.points.map((p) => p.text.value).filter((v): v is number => v !== undefined);
     // One gridline per ~60 px, at most 10: more is clutter, not precision.
     const tickCount = Math.min(10, Math.max(2, Math.floor(height / 60)));
     const { end, ticks } = zeroBasedAxis(max(values) ?? 0, tickCount);
     const y = linear([0, end], [height - MARGIN.bottom, MARGIN.top]);
-    const tickText = ticks.map((v) => formatTick(v, metric.unit, this.locale, metric.per));
+    const tickText = ticks.map((v) => formatTick(v, metric.unit, locale, metric.per));
     const left = Math.max(...tickText.map((s) => s.length)) * 7.5 + 12;
     const x = linear([0, Math.max(1, this.points.length - 1)], [left, Math.max(left + 1, width - MARGIN.right)]);
-    const path = polyline(this.points.map((p, i) => (p.text.state === 'published' ? [x(i), y(p.text.value!)] : undefined)));
     const labelEvery = Math.max(1, Math.ceil(this.points.length / Math.max(1, Math.floor((width - left) / 78))));
-    // Only the labelled periods get a part: a part per period, mostly empty, cost a comment node each.
-    const labelled = this.points.map((_, i) => i).filter((i) => i % labelEvery === 0 || (i === this.points.length - 1 && i % labelEvery > labelEvery / 2));
     const grain = this.effectiveGrain;
     const baseline = y(0);
 
-    const chart = html`<svg part="chart" width=${width} height=${height} role="group"
-        aria-labelledby="${this.uid}-title" aria-describedby="${this.uid}-keys" tabindex=${this.pointLayer ? nothing : 0}
-        @pointermove=${(e: PointerEvent) => this.onPointerMove(e, x)}>
-      <g class="grid" aria-hidden="true">
-        ${ticks.map((v, i) => svg`<line x1=${left} x2=${width - MARGIN.right} y1=${y(v)} y2=${y(v)}></line>
-          <text x=${left - 6} y=${y(v)} dy="0.32em" text-anchor="end">${tickText[i]}</text>`)}
-      </g>
-      <g class="x-axis" aria-hidden="true">
-        ${labelled.map((i) => svg`<text x=${x(i)} y=${height - 8} text-anchor="middle">${formatPeriod(this.points[i]!.period, grain, this.locale, 'short')}</text>`)}
-      </g>
-      <path class="line" part="line" d=${path} aria-hidden="true"></path>
-      ${this.pointLayer ? this.renderPoints(x, y, baseline) : this.renderPointShapes(x, y, baseline)}
-    </svg>`;
-    return { svg: chart, x, y, baseline };
+    const svgRoot = svgElement('svg', {
+      part: 'chart', width, height, role: 'group', 'aria-labelledby': `${this.uid}-title`, 'aria-describedby': `${this.uid}-keys`,
+    });
+    if (!this.pointLayer) svgRoot.setAttribute('tabindex', '0');
+    svgRoot.addEventListener('pointermove', (event) => this.onPointerMove(event, x));
+    const grid = svgElement('g', { class: 'grid', 'aria-hidden': 'true' });
+    ticks.forEach((v, i) => grid.append(
+      svgElement('line', { x1: left, x2: width - MARGIN.right, y1: y(v), y2: y(v) }),
+      svgElement('text', { x: left - 6, y: y(v), dy: '0.32em', 'text-anchor': 'end' }, tickText[i]),
+    ));
+    const axis = svgElement('g', { class: 'x-axis', 'aria-hidden': 'true' });
+    const last = this.points.length - 1;
+    this.points.forEach((p, i) => {
+      if (i % labelEvery === 0 || (i === last && i % labelEvery > labelEvery / 2)) {
+        axis.append(svgElement('text', { x: x(i), y: height - 8, 'text-anchor': 'middle' }, formatPeriod(p.period, grain, locale, 'short')));
+      }
+    });
+    const line = svgElement('path', {
+      class: 'line', part: 'line', 'aria-hidden': 'true',
+      d: polyline(this.points.map((p, i) => (p.text.state === 'published' ? [x(i), y(p.text.value!)] : undefined))),
+    });
+    svgRoot.append(grid, axis, line);
+    const shapes = this.pointLayer ? undefined : this.pointShapes(x, y, baseline);
+    if (shapes) svgRoot.append(shapes);
+    return { key, svg: svgRoot, shapes, x, y, baseline };
   }
 
   /** Each point as its own element: focusable, labelled, the one under the pointer enlarged. */
@@ -356,24 +474,27 @@ export class DaylightTrend extends DaylightDataElement {
    * The points as the first paint shows them, before `pointLayer`: the same dots and suppressed
    * markers, drawn as a few shapes, hidden from assistive technology until the layer replaces them.
    */
-  private renderPointShapes(x: Linear, y: Linear, baseline: number) {
+  private pointShapes(x: Linear, y: Linear, baseline: number): SVGGElement {
     let dots = '';
     let unstable = '';
-    const markers: unknown[] = [];
+    const group = svgElement('g', { class: 'point-shapes', 'aria-hidden': 'true' });
+    const markers: SVGGElement[] = [];
     this.points.forEach((p, i) => {
       if (p.text.state === 'published') {
         const circle = `M${coordinate(x(i) - DOT_RADIUS)},${coordinate(y(p.text.value!))}a${DOT_RADIUS},${DOT_RADIUS} 0 1,0 ${2 * DOT_RADIUS},0a${DOT_RADIUS},${DOT_RADIUS} 0 1,0 ${-2 * DOT_RADIUS},0`;
         if (p.text.unstable) unstable += circle;
         else dots += circle;
       } else if (p.text.state !== 'missing') {
-        markers.push(this.suppressedMarker(x(i), baseline - 7));
+        const marker = suppressedMarkerShape(x(i), baseline - 7);
+        const g = svgElement('g', { class: 'suppressed-marker' });
+        g.append(svgElement('rect', { x: marker.x, y: marker.y, width: 10, height: 10 }), svgElement('path', { d: marker.d }));
+        markers.push(g);
       }
     });
-    return svg`<g class="point-shapes" aria-hidden="true">
-      ${dots ? svg`<path class="dot" d=${dots}></path>` : nothing}
-      ${unstable ? svg`<path class="unstable" d=${unstable}></path>` : nothing}
-      ${markers}
-    </g>`;
+    if (dots) group.append(svgElement('path', { class: 'dot', d: dots }));
+    if (unstable) group.append(svgElement('path', { class: 'unstable', d: unstable }));
+    group.append(...markers);
+    return group;
   }
 
   private renderTable(metric: Metric, title: string): TemplateResult {
@@ -427,8 +548,8 @@ export class DaylightTrend extends DaylightDataElement {
   }
 
   private suppressedMarker(cx: number, cy: number) {
-    return svg`<g class="suppressed-marker"><rect x=${cx - 5} y=${cy - 5} width="10" height="10"></rect>
-      <path d="M${cx - 5} ${cy + 5} L${cx + 5} ${cy - 5} M${cx - 5} ${cy} L${cx} ${cy - 5} M${cx} ${cy + 5} L${cx + 5} ${cy}"></path></g>`;
+    const marker = suppressedMarkerShape(cx, cy);
+    return svg`<g class="suppressed-marker"><rect x=${marker.x} y=${marker.y} width="10" height="10"></rect><path d=${marker.d}></path></g>`;
   }
 
   private summary(subject: string, area: string): string {
