@@ -23,10 +23,10 @@ export function showTrends(): void {
   });
   feed.append(chartBoxes[0]!.parentElement!);
   document.body.append(feed);
-  // A trend draws once it knows its width, in its ResizeObserver callback (observing from its first
-  // update). This page's own observer, created after those first updates, is called after theirs in
-  // the same rendering step, by which time their re-render (a microtask) has run: done when all 8
-  // have their line, painted in this frame.
+  // A trend draws its chart once it knows its width, in its ResizeObserver callback (observing from
+  // its first update). This page's own observer, created after those first updates, is called after
+  // theirs in the same rendering step, by which time they have drawn: done when all 8 have their
+  // line, painted in this frame.
   const hasLine = (t: Element) => Boolean(t.shadowRoot?.querySelector('svg[part=chart] path'));
   // `?until=points`: the mark waits until every point is its own focusable element too, which the
   // trends build in the first idle moment after their first paint (a task, so two frames from there).

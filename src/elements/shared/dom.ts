@@ -1,9 +1,10 @@
 /**
  * Small DOM builders for the parts of an element that are drawn on every page load and rarely
- * change: a trend's card and chart. Lit's templates cost more there than the DOM they make (on
- * the render benchmark's page of eight trends, building the same nodes by hand took 5 ms of the
- * page's ~50 ms of main-thread work at 1x off, and ~90 ms at 4x CPU throttling); interactive and
- * occasional parts stay templates.
+ * change: a trend's card and chart. There, Lit's templates cost more than the DOM they make: on
+ * the render benchmark's page of eight trends, building the same nodes by hand took the page's
+ * main-thread work to painted from 54 to 49 ms at 1x CPU, and painted it 30-40 ms sooner under 4x
+ * throttling (docs/performance.md, fourteenth round). Interactive and occasional parts stay
+ * templates.
  *
  * Text goes in as text nodes and values as attributes, never as markup: a feed's label is inert
  * here as it is in a template.

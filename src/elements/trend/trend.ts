@@ -280,7 +280,7 @@ export class DaylightTrend extends DaylightDataElement {
     const locale = this.locale;
     const grain = feed.period.grain;
     const selection = this.selectionFor(metric);
-    // Hover, focus, a tooltip or the first width measurement re-render the chart; the series and
+    // Hover, focus, a tooltip or the point layer re-render the card; the series and
     // its 60-odd formatted labels only change with these inputs.
     const periods = numberOf(this, 'periods', this.periods, { min: 1, integer: true, fallback: undefined });
     const pointsKey = [metric.id, JSON.stringify(selection), locale, periods ?? ''].join('\u0000');
