@@ -391,17 +391,17 @@ export class DaylightTrend extends DaylightDataElement {
         render(this.renderPoints(x, y, baseline), svg, { host: this });
       }
     }
+    const drawn = this.drawn;
     const activePoint = this.points[this.active];
-    const tooltip = this.drawn && activePoint && this.tooltipVisible;
-    // No template part at all in a plot that has never shown a tooltip (most of them, on a page load).
-    if (!tooltip && !this.tooltipRendered) return;
-    this.tooltipRendered = true;
-    const { x, y, baseline } = this.drawn ?? {};
-    render(tooltip
-      ? html`<div class="tooltip" part="tooltip" role="tooltip" ${this.tooltipPosition(x!(this.active), activePoint.text.value !== undefined ? y!(activePoint.text.value) : baseline!, width)}>
+    const tooltip = drawn && activePoint && this.tooltipVisible
+      ? html`<div class="tooltip" part="tooltip" role="tooltip" ${this.tooltipPosition(drawn.x(this.active), activePoint.text.value !== undefined ? drawn.y(activePoint.text.value) : drawn.baseline, width)}>
           <strong>${activePoint.label}</strong><br />${activePoint.text.short}${activePoint.text.unstable ? ` (${this.t.unstable})` : ''}
         </div>`
-      : nothing, card.plot, { renderBefore: card.plotTitle, host: this });
+      : nothing;
+    // No template part at all in a plot that has never shown a tooltip (most of them, on a page load).
+    if (tooltip === nothing && !this.tooltipRendered) return;
+    this.tooltipRendered = true;
+    render(tooltip, card.plot, { renderBefore: card.plotTitle, host: this });
   }
 
   /** The chart at `width` CSS pixels, with its points as shapes until the point layer is built. */
